@@ -1,0 +1,9 @@
+import { setLanguage } from '$lib/i18n/locale.svelte';
+import { assertIsLocale } from '$lib/paraglide/runtime';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = ({ params }) => {
+	const lang = assertIsLocale(params.lang);
+	setLanguage(lang);
+	return { lang };
+};

@@ -1,0 +1,50 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import remarkMath from 'remark-math';
+import rehypeKatexSvelte from 'rehype-katex-svelte';
+
+const languages = ['en', 'ru', 'zh', 'ko'];
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.md'],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({
+			extensions: ['.md'],
+			// rehype-katex-svelte renders KaTeX at build time and escapes the braces Svelte would read as expressions.
+			remarkPlugins: [remarkMath],
+			rehypePlugins: [[rehypeKatexSvelte, { output: 'htmlAndMathml' }]]
+		})
+	],
+	kit: {
+		adapter: adapter({ fallback: '404.html', strict: true }),
+		alias: { $content: 'content' },
+		prerender: {
+			entries: ['*', ...languages.map((lang) => `/${lang}/`)],
+			handleMissingId: 'fail'
+		},
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				// 'wasm-unsafe-eval' is stripped again on pages that do not run tfjs (src/hooks.server.ts).
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				// KaTeX and D3 set inline style attributes; scripts stay hash-only.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				// Official MobileNet weights are fetched from Google's tfjs-models bucket when no local copy exists.
+				'connect-src': ['self', 'https://storage.googleapis.com'],
+				'worker-src': ['self', 'blob:'],
+				'media-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
+	}
+};
+
+export default config;

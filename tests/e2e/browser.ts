@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.js';
+
+export const screenshotDir = 'test-output/screenshots';
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+export interface PageProblems {
+	/** Console errors and uncaught exceptions (CSP violations show up here). */
+	errors: string[];
+	/** Requests to any host other than the test server. */
+	foreignRequests: string[];
+}
+
+/** A fresh context and page, recording errors and any request that leaves the local server. */
+export async function openPage(
+	browser: Browser,
+	path: string,
+	options: BrowserContextOptions & { base?: string } = {}
+): Promise<{ page: Page; problems: PageProblems }> {
+	const base = options.base ?? inject('baseURL');
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+	const page = await context.newPage();
+	const problems: PageProblems = { errors: [], foreignRequests: [] };
+	const origin = new URL(base).origin;
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.errors.push(message.text());
+	});
+	page.on('pageerror', (error) => problems.errors.push(String(error)));
+	page.on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+			problems.foreignRequests.push(url);
+		}
+	});
+	await page.goto(base + path);
+	return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(screenshotDir, { recursive: true });
+	await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+}

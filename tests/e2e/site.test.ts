@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser';
+
+const languages = ['en', 'ru', 'zh', 'ko'] as const;
+const messages = Object.fromEntries(
+	languages.map((lang) => [lang, JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'))])
+) as Record<(typeof languages)[number], Record<string, string>>;
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('site shell', () => {
+	for (const lang of languages) {
+		it(`/${lang}/ renders in its own language with a strict CSP`, async () => {
+			const { page, problems } = await openPage(browser, `/${lang}/`);
+			await expect(page.locator('h1').textContent()).resolves.toBe(messages[lang].home_title);
+			const htmlLang = await page.locator('html').getAttribute('lang');
+			expect(htmlLang?.startsWith(lang)).toBe(true);
+			const csp = await page
+				.locator('meta[http-equiv="content-security-policy"]')
+				.getAttribute('content');
+			const scriptSrc = csp?.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+			expect(scriptSrc).toContain("'self'");
+			expect(scriptSrc).not.toContain('unsafe-inline');
+			// Only pages that run tfjs may compile WebAssembly.
+			expect(scriptSrc).not.toContain('wasm-unsafe-eval');
+			await screenshot(page, `home-${lang}`);
+			expect(problems.errors).toEqual([]);
+			expect(problems.foreignRequests).toEqual([]);
+			await page.context().close();
+		});
+	}
+
+	it('/ sends a browser to its preferred language', async () => {
+		const { page } = await openPage(browser, '/', { locale: 'ko-KR' });
+		await page.waitForURL(/\/ko\/$/);
+		await expect(page.locator('h1').textContent()).resolves.toBe(messages.ko.home_title);
+		await page.context().close();
+	});
+
+	it('/ falls back to English and links to all four languages', async () => {
+		const { page } = await openPage(browser, '/', { locale: 'de-DE', javaScriptEnabled: false });
+		for (const lang of languages) {
+			await expect(page.locator(`a[hreflang^="${lang}"]`).count()).resolves.toBe(1);
+		}
+		await page.context().close();
+		const { page: redirected } = await openPage(browser, '/', { locale: 'de-DE' });
+		await redirected.waitForURL(/\/en\/$/);
+		await redirected.context().close();
+	});
+
+	it('the language switcher keeps the page, its query and its hash', async () => {
+		const { page } = await openPage(browser, '/en/lab/?version=v2&alpha=0.5#layers');
+		await page.locator('[data-testid="language-switcher"] a[data-lang="ru"]').click();
+		await page.waitForURL(/\/ru\/lab\/\?version=v2&alpha=0\.5#layers$/);
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ru');
+		await expect(
+			page.locator('[data-testid="language-switcher"] a[aria-current="true"]').textContent()
+		).resolves.toBe('Русский');
+		await page.context().close();
+	});
+
+	it('an unknown address shows a not-found page', async () => {
+		const { page } = await openPage(browser, '/en/no-such-page/');
+		await expect(page.locator('h1').textContent()).resolves.toBe(messages.en.not_found_title);
+		await page.context().close();
+	});
+});
