@@ -5,6 +5,8 @@ import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 
 const languages = ['en', 'ru', 'zh', 'ko'];
+// SEPARABLE_OUT=<name> builds into build-<name>/ so that several developers can build one checkout at once.
+const out = process.env.SEPARABLE_OUT;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -19,7 +21,13 @@ const config = {
 		})
 	],
 	kit: {
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		adapter: adapter({
+			pages: out ? `build-${out}` : 'build',
+			assets: out ? `build-${out}` : 'build',
+			fallback: '404.html',
+			strict: true
+		}),
+		outDir: out ? `.svelte-kit-${out}` : '.svelte-kit',
 		alias: { $content: 'content' },
 		prerender: {
 			entries: ['*', ...languages.map((lang) => `/${lang}/`)],

@@ -13,7 +13,8 @@ declare module 'vitest' {
 // Two servers over the same build: one as in development (with ../shared/models), one with no weights at all.
 export default async function setup(project: TestProject) {
 	const projectRoot = resolve(import.meta.dirname, '../..');
-	const root = resolve(projectRoot, 'build');
+	const out = process.env.SEPARABLE_OUT;
+	const root = resolve(projectRoot, out ? `build-${out}` : 'build');
 	if (!existsSync(resolve(root, 'index.html'))) {
 		throw new Error('No built site in build/: run `npm run build` before the browser tests.');
 	}

@@ -10,7 +10,8 @@ describe('makeDivisible (TF/Keras _make_divisible)', () => {
 		[72 * 0.25, 24], // 18 → 16 is < 0.9·18, so 24 (an SE width of V3-Large)
 		[1280 * 1.4, 1792],
 		[20, 24], // ties round up: int(20 + 4) // 8 · 8
-		[19.9, 16]
+		[26, 24], // rounds down: 24 keeps more than 90% of 26
+		[19.9, 24] // 16 would keep less than 90%
 	])('makeDivisible(%d) = %d', (v, expected) => {
 		expect(makeDivisible(v)).toBe(expected);
 	});
