@@ -38,22 +38,24 @@ export function outputSize(size: number, stride: number): number {
 
 const BN_PARAMS_PER_CHANNEL = 4; // gamma, beta, moving mean, moving variance
 
-function base(src: Source, n: Naming, channels: number, useBias: boolean) {
-	const batchNorm = n.bnName !== undefined;
+/** The fields every layer shares, from what it reads and how Keras names it. */
+function common(src: Source, n: Naming, useBias: boolean) {
 	return {
-		layer: {
-			name: n.name,
-			block: n.block,
-			activation: n.activation,
-			useBias,
-			batchNorm,
-			...(n.bnName !== undefined && { bnName: n.bnName }),
-			...(n.activationName !== undefined && { activationName: n.activationName }),
-			inputs: src.name === null ? [] : [src.name],
-			input: src.output
-		},
-		extra: (useBias ? channels : 0) + (batchNorm ? BN_PARAMS_PER_CHANNEL * channels : 0)
+		name: n.name,
+		block: n.block,
+		activation: n.activation,
+		useBias,
+		batchNorm: n.bnName !== undefined,
+		...(n.bnName !== undefined && { bnName: n.bnName }),
+		...(n.activationName !== undefined && { activationName: n.activationName }),
+		inputs: src.name === null ? [] : [src.name],
+		input: src.output
 	};
+}
+
+/** Keras parameters beyond the weights: a bias and BatchNorm's four values per output channel. */
+function biasAndBnParams(n: Naming, channels: number, useBias: boolean): number {
+	return (useBias ? channels : 0) + (n.bnName !== undefined ? BN_PARAMS_PER_CHANNEL * channels : 0);
 }
 
 /** A standard k×k convolution (the stem of every MobileNet). */
@@ -63,17 +65,17 @@ export function standardConv(
 ): LayerSpec {
 	const [h, w, m] = src.output;
 	const out = outputSize(h, n.stride);
-	const { layer, extra } = base(src, n, n.filters, n.useBias ?? false);
+	const useBias = n.useBias ?? false;
 	const params = standardConvParams(n.kernel, m, n.filters);
 	return {
-		...layer,
+		...common(src, n, useBias),
 		kind: 'conv',
 		kernel: n.kernel,
 		stride: n.stride,
 		output: [out, outputSize(w, n.stride), n.filters],
 		macs: standardConvCost(n.kernel, m, n.filters, out),
 		params,
-		kerasParams: params + extra
+		kerasParams: params + biasAndBnParams(n, n.filters, useBias)
 	};
 }
 
@@ -84,17 +86,16 @@ export function depthwiseConv(
 ): LayerSpec {
 	const [h, w, m] = src.output;
 	const out = outputSize(h, n.stride);
-	const { layer, extra } = base(src, n, m, false);
 	const params = depthwiseConvParams(n.kernel, m);
 	return {
-		...layer,
+		...common(src, n, false),
 		kind: 'depthwise',
 		kernel: n.kernel,
 		stride: n.stride,
 		output: [out, outputSize(w, n.stride), m],
 		macs: depthwiseConvCost(n.kernel, m, out),
 		params,
-		kerasParams: params + extra
+		kerasParams: params + biasAndBnParams(n, m, false)
 	};
 }
 
@@ -104,34 +105,33 @@ export function pointwiseConv(
 	n: Naming & { filters: number; useBias?: boolean }
 ): LayerSpec {
 	const [h, w, m] = src.output;
-	const { layer, extra } = base(src, n, n.filters, n.useBias ?? false);
+	const useBias = n.useBias ?? false;
 	const params = pointwiseConvParams(m, n.filters);
 	return {
-		...layer,
+		...common(src, n, useBias),
 		kind: 'pointwise',
 		kernel: 1,
 		stride: 1,
 		output: [h, w, n.filters],
 		macs: pointwiseConvCost(m, n.filters, h),
 		params,
-		kerasParams: params + extra
+		kerasParams: params + biasAndBnParams(n, n.filters, useBias)
 	};
 }
 
 /** The classifier: a fully connected layer with bias on the pooled 1×1×C vector. */
 export function classifier(src: Source, n: Naming & { classes: number }): LayerSpec {
 	const [, , m] = src.output;
-	const { layer, extra } = base(src, n, n.classes, true);
 	const params = pointwiseConvParams(m, n.classes);
 	return {
-		...layer,
+		...common(src, n, true),
 		kind: 'fc',
 		kernel: 1,
 		stride: 1,
 		output: [1, 1, n.classes],
 		macs: pointwiseConvCost(m, n.classes, 1),
 		params,
-		kerasParams: params + extra
+		kerasParams: params + biasAndBnParams(n, n.classes, true)
 	};
 }
 
@@ -139,7 +139,7 @@ export function classifier(src: Source, n: Naming & { classes: number }): LayerS
 export function globalPool(src: Source, n: Naming): LayerSpec {
 	const [h, , c] = src.output;
 	return {
-		...base(src, n, c, false).layer,
+		...common(src, n, false),
 		kind: 'pool',
 		kernel: h,
 		stride: 1,
@@ -163,11 +163,10 @@ export function squeezeExcite(
 	const r = n.squeezed;
 	const weights = pointwiseConvParams(c, r) + pointwiseConvParams(r, c);
 	return {
-		...base(src, { ...n, activation: 'linear' }, 0, false).layer,
+		...common(src, { ...n, activation: 'linear' }, true),
 		kind: 'se',
 		kernel: 1,
 		stride: 1,
-		useBias: true,
 		output: src.output,
 		macs: pointwiseConvCost(c, r, 1) + pointwiseConvCost(r, c, 1),
 		params: weights,
@@ -178,14 +177,13 @@ export function squeezeExcite(
 
 /** Residual connection: shortcut first, as Keras' Add([shortcut, x]) lists them. */
 export function residualAdd(
-	shortcut: Source,
-	branch: Source,
+	shortcut: LayerSpec,
+	branch: LayerSpec,
 	n: Omit<Naming, 'activation' | 'bnName' | 'activationName'>
 ): LayerSpec {
-	const inputs = [shortcut.name, branch.name].filter((s): s is string => s !== null);
 	return {
-		...base(shortcut, { ...n, activation: 'linear' }, 0, false).layer,
-		inputs,
+		...common(shortcut, { ...n, activation: 'linear' }, false),
+		inputs: [shortcut.name, branch.name],
 		kind: 'add',
 		kernel: 0,
 		stride: 1,

@@ -84,10 +84,38 @@ export const V1_TABLE3: ReadonlyArray<{
 	multAddsM: number;
 	paramsM: number;
 }> = [
-	{ layer: 'Convolution', separable: false, alpha: 1, resolutionMultiplier: 1, multAddsM: 462, paramsM: 2.36 },
-	{ layer: 'Depthwise Separable Conv', separable: true, alpha: 1, resolutionMultiplier: 1, multAddsM: 52.3, paramsM: 0.27 },
-	{ layer: 'α = 0.75', separable: true, alpha: 0.75, resolutionMultiplier: 1, multAddsM: 29.6, paramsM: 0.15 },
-	{ layer: 'ρ = 0.714', separable: true, alpha: 0.75, resolutionMultiplier: 0.714, multAddsM: 15.1, paramsM: 0.15 }
+	{
+		layer: 'Convolution',
+		separable: false,
+		alpha: 1,
+		resolutionMultiplier: 1,
+		multAddsM: 462,
+		paramsM: 2.36
+	},
+	{
+		layer: 'Depthwise Separable Conv',
+		separable: true,
+		alpha: 1,
+		resolutionMultiplier: 1,
+		multAddsM: 52.3,
+		paramsM: 0.27
+	},
+	{
+		layer: 'α = 0.75',
+		separable: true,
+		alpha: 0.75,
+		resolutionMultiplier: 1,
+		multAddsM: 29.6,
+		paramsM: 0.15
+	},
+	{
+		layer: 'ρ = 0.714',
+		separable: true,
+		alpha: 0.75,
+		resolutionMultiplier: 0.714,
+		multAddsM: 15.1,
+		paramsM: 0.15
+	}
 ];
 
 /** V1 paper Table 3's layer: D_K = 3, M = N = 512, D_F = 14. */
@@ -104,12 +132,31 @@ export interface ModelFigures {
 
 /** V1 paper Table 4: standard convolutions instead of depthwise separable ones. */
 export const V1_TABLE4: readonly ModelFigures[] = [
-	{ model: 'Conv MobileNet', top1: 71.7, multAddsM: 4866, paramsM: 29.3, source: V1_PAPER, table: 'Table 4' },
-	{ model: 'MobileNet', top1: 70.6, multAddsM: 569, paramsM: 4.2, source: V1_PAPER, table: 'Table 4' }
+	{
+		model: 'Conv MobileNet',
+		top1: 71.7,
+		multAddsM: 4866,
+		paramsM: 29.3,
+		source: V1_PAPER,
+		table: 'Table 4'
+	},
+	{
+		model: 'MobileNet',
+		top1: 70.6,
+		multAddsM: 569,
+		paramsM: 4.2,
+		source: V1_PAPER,
+		table: 'Table 4'
+	}
 ];
 
 /** V1 paper Table 6: width multiplier α at resolution 224. */
-export const V1_TABLE6: ReadonlyArray<{ alpha: number; top1: number; multAddsM: number; paramsM: number }> = [
+export const V1_TABLE6: ReadonlyArray<{
+	alpha: number;
+	top1: number;
+	multAddsM: number;
+	paramsM: number;
+}> = [
 	{ alpha: 1, top1: 70.6, multAddsM: 569, paramsM: 4.2 },
 	{ alpha: 0.75, top1: 68.4, multAddsM: 325, paramsM: 2.6 },
 	{ alpha: 0.5, top1: 63.7, multAddsM: 149, paramsM: 1.3 },
@@ -117,7 +164,12 @@ export const V1_TABLE6: ReadonlyArray<{ alpha: number; top1: number; multAddsM: 
 ];
 
 /** V1 paper Table 7: input resolution at α = 1. */
-export const V1_TABLE7: ReadonlyArray<{ resolution: number; top1: number; multAddsM: number; paramsM: number }> = [
+export const V1_TABLE7: ReadonlyArray<{
+	resolution: number;
+	top1: number;
+	multAddsM: number;
+	paramsM: number;
+}> = [
 	{ resolution: 224, top1: 70.6, multAddsM: 569, paramsM: 4.2 },
 	{ resolution: 192, top1: 69.1, multAddsM: 418, paramsM: 4.2 },
 	{ resolution: 160, top1: 67.2, multAddsM: 290, paramsM: 4.2 },
@@ -153,15 +205,71 @@ export const V1_CHECKPOINTS: ReadonlyArray<{
 
 /** V1 paper Tables 8 and 9 and V2 paper Table 4: MobileNets against other ImageNet models. */
 export const COMPARISON: readonly ModelFigures[] = [
-	{ model: 'MobileNetV1 1.0-224', top1: 70.6, multAddsM: 569, paramsM: 4.2, source: V1_PAPER, table: 'Table 8' },
-	{ model: 'GoogLeNet', top1: 69.8, multAddsM: 1550, paramsM: 6.8, source: V1_PAPER, table: 'Table 8' },
-	{ model: 'VGG 16', top1: 71.5, multAddsM: 15300, paramsM: 138, source: V1_PAPER, table: 'Table 8' },
-	{ model: 'MobileNetV1 0.50-160', top1: 60.2, multAddsM: 76, paramsM: 1.32, source: V1_PAPER, table: 'Table 9' },
-	{ model: 'SqueezeNet', top1: 57.5, multAddsM: 1700, paramsM: 1.25, source: V1_PAPER, table: 'Table 9' },
+	{
+		model: 'MobileNetV1 1.0-224',
+		top1: 70.6,
+		multAddsM: 569,
+		paramsM: 4.2,
+		source: V1_PAPER,
+		table: 'Table 8'
+	},
+	{
+		model: 'GoogLeNet',
+		top1: 69.8,
+		multAddsM: 1550,
+		paramsM: 6.8,
+		source: V1_PAPER,
+		table: 'Table 8'
+	},
+	{
+		model: 'VGG 16',
+		top1: 71.5,
+		multAddsM: 15300,
+		paramsM: 138,
+		source: V1_PAPER,
+		table: 'Table 8'
+	},
+	{
+		model: 'MobileNetV1 0.50-160',
+		top1: 60.2,
+		multAddsM: 76,
+		paramsM: 1.32,
+		source: V1_PAPER,
+		table: 'Table 9'
+	},
+	{
+		model: 'SqueezeNet',
+		top1: 57.5,
+		multAddsM: 1700,
+		paramsM: 1.25,
+		source: V1_PAPER,
+		table: 'Table 9'
+	},
 	{ model: 'AlexNet', top1: 57.2, multAddsM: 720, paramsM: 60, source: V1_PAPER, table: 'Table 9' },
-	{ model: 'MobileNetV1', top1: 70.6, multAddsM: 575, paramsM: 4.2, source: V2_PAPER, table: 'Table 4' },
-	{ model: 'MobileNetV2', top1: 72.0, multAddsM: 300, paramsM: 3.4, source: V2_PAPER, table: 'Table 4' },
-	{ model: 'MobileNetV2 (1.4)', top1: 74.7, multAddsM: 585, paramsM: 6.9, source: V2_PAPER, table: 'Table 4' }
+	{
+		model: 'MobileNetV1',
+		top1: 70.6,
+		multAddsM: 575,
+		paramsM: 4.2,
+		source: V2_PAPER,
+		table: 'Table 4'
+	},
+	{
+		model: 'MobileNetV2',
+		top1: 72.0,
+		multAddsM: 300,
+		paramsM: 3.4,
+		source: V2_PAPER,
+		table: 'Table 4'
+	},
+	{
+		model: 'MobileNetV2 (1.4)',
+		top1: 74.7,
+		multAddsM: 585,
+		paramsM: 6.9,
+		source: V2_PAPER,
+		table: 'Table 4'
+	}
 ];
 
 /** TF-slim V2 checkpoints at 224 (the page also lists 96–192), as printed there. */
@@ -244,7 +352,7 @@ export const ERRATA: readonly Erratum[] = [
 		where: 'Table 4, "Conv MobileNet" mult-adds',
 		printed: '4866',
 		explanation:
-			'Matches the full-convolution network without its FC layer, while Table 4\'s 569 for MobileNet and its 29.3M parameters include the FC.'
+			"Matches the full-convolution network without its FC layer, while Table 4's 569 for MobileNet and its 29.3M parameters include the FC."
 	},
 	{
 		id: 'v1-table7-160',

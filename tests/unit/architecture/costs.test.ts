@@ -33,21 +33,30 @@ describe('cost formulas (V1 paper section 3.1)', () => {
 		expect(separableConvCost(dk, m, n, df)).toBe(
 			depthwiseConvCost(dk, m, df) + pointwiseConvCost(m, n, df)
 		);
-		expect(separableConvParams(dk, m, n)).toBe(depthwiseConvParams(dk, m) + pointwiseConvParams(m, n));
+		expect(separableConvParams(dk, m, n)).toBe(
+			depthwiseConvParams(dk, m) + pointwiseConvParams(m, n)
+		);
 	});
 
-	it.each(cases)('the ratio is exactly separable / standard, and 1/N + 1/D_K² (%o)', ({ dk, m, n, df }) => {
-		const { numerator, denominator, value } = separableRatio(dk, n);
-		// BigInt: numerator·standard can pass 2^53.
-		expect(BigInt(numerator) * BigInt(standardConvCost(dk, m, n, df))).toBe(
-			BigInt(denominator) * BigInt(separableConvCost(dk, m, n, df))
-		);
-		expect(value).toBeCloseTo(1 / n + 1 / (dk * dk), 12);
-	});
+	it.each(cases)(
+		'the ratio is exactly separable / standard, and 1/N + 1/D_K² (%o)',
+		({ dk, m, n, df }) => {
+			const { numerator, denominator, value } = separableRatio(dk, n);
+			// BigInt: numerator·standard can pass 2^53.
+			expect(BigInt(numerator) * BigInt(standardConvCost(dk, m, n, df))).toBe(
+				BigInt(denominator) * BigInt(separableConvCost(dk, m, n, df))
+			);
+			expect(value).toBeCloseTo(1 / n + 1 / (dk * dk), 12);
+		}
+	);
 
 	it('reduces the ratio to lowest terms', () => {
 		expect(separableRatio(3, 9)).toEqual({ numerator: 2, denominator: 9, value: 2 / 9 });
-		expect(separableRatio(3, 512)).toEqual({ numerator: 521, denominator: 4608, value: 521 / 4608 });
+		expect(separableRatio(3, 512)).toEqual({
+			numerator: 521,
+			denominator: 4608,
+			value: 521 / 4608
+		});
 		for (const { dk, n } of cases) {
 			const { numerator, denominator } = separableRatio(dk, n);
 			const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

@@ -45,12 +45,7 @@ describe('MobileNet V1 1.0-224', () => {
 	it('uses the Keras layer names in order', () => {
 		const names = spec.layers.map((l) => l.name);
 		const blocks = Array.from({ length: 13 }, (_, i) => [`conv_dw_${i + 1}`, `conv_pw_${i + 1}`]);
-		expect(names).toEqual([
-			'conv1',
-			...blocks.flat(),
-			'global_average_pooling2d_1',
-			'conv_preds'
-		]);
+		expect(names).toEqual(['conv1', ...blocks.flat(), 'global_average_pooling2d_1', 'conv_preds']);
 		expect(layer(spec, 'conv_dw_5')).toMatchObject({
 			bnName: 'conv_dw_5_bn',
 			activationName: 'conv_dw_5_relu',
@@ -101,17 +96,20 @@ describe('MobileNet V1 width and resolution multipliers', () => {
 		expect(exact(0.25)).toMatchObject({ macs: 41_030_272, params: 463_600 });
 	});
 
-	it.each(V1_TABLE7)('reproduces Table 7 for $resolution × $resolution', ({ resolution, multAddsM, paramsM }) => {
-		const { totals } = mobilenetV1(1, resolution);
-		expect(roundTo(millions(totals.params), 1)).toBe(paramsM);
-		if (resolution === 160) {
-			// 290.68M rounds to 291 (TF-slim prints 291); the paper truncates to 290.
-			expect(totals.macs).toBe(290_675_200);
-			expect(Math.floor(millions(totals.macs))).toBe(multAddsM);
-		} else {
-			expect(roundTo(millions(totals.macs), 0)).toBe(multAddsM);
+	it.each(V1_TABLE7)(
+		'reproduces Table 7 for $resolution × $resolution',
+		({ resolution, multAddsM, paramsM }) => {
+			const { totals } = mobilenetV1(1, resolution);
+			expect(roundTo(millions(totals.params), 1)).toBe(paramsM);
+			if (resolution === 160) {
+				// 290.68M rounds to 291 (TF-slim prints 291); the paper truncates to 290.
+				expect(totals.macs).toBe(290_675_200);
+				expect(Math.floor(millions(totals.macs))).toBe(multAddsM);
+			} else {
+				expect(roundTo(millions(totals.macs), 0)).toBe(multAddsM);
+			}
 		}
-	});
+	);
 
 	it('has these exact counts for Table 7', () => {
 		expect(mobilenetV1(1, 192).totals.macs).toBe(418_121_728);
@@ -142,7 +140,9 @@ describe('Table 4: V1 with standard convolutions', () => {
 	it('replaces each dw + pw pair by one 3×3 conv of the same width and stride', () => {
 		const v1 = mobilenetV1();
 		expect(full.layers.filter((l) => l.kind === 'conv')).toHaveLength(14);
-		expect(full.layers.filter((l) => l.kind === 'depthwise' || l.kind === 'pointwise')).toHaveLength(0);
+		expect(
+			full.layers.filter((l) => l.kind === 'depthwise' || l.kind === 'pointwise')
+		).toHaveLength(0);
 		for (let i = 1; i <= 13; i++) {
 			const f = layer(full, `conv_full_${i}`);
 			expect(f.kernel).toBe(3);

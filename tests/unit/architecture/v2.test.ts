@@ -27,11 +27,15 @@ describe('MobileNet V2', () => {
 		expect(totals.params).toBe(1_662_048);
 	});
 
-	it.each(V2_CHECKPOINTS)('matches the TF-slim table for α = $alpha', ({ alpha, resolution, macsM, paramsM }) => {
-		const { totals } = mobilenetV2(alpha, resolution);
-		expect(roundTo(millions(totals.macs), 0)).toBe(macsM);
-		expect(roundTo(millions(totals.params), 2)).toBe(paramsM);
-	});
+	it.each(V2_CHECKPOINTS)(
+		'matches the TF-slim table for α = $alpha',
+		({ alpha, resolution, macsM, paramsM }) => {
+			const { totals } = mobilenetV2(alpha, resolution);
+			// The MACs column is truncated, not rounded: 300.77M prints as 300 (all other rows agree).
+			expect(Math.floor(millions(totals.macs))).toBe(macsM);
+			expect(roundTo(millions(totals.params), 2)).toBe(paramsM);
+		}
+	);
 
 	it('uses the Keras layer names', () => {
 		const names = spec.layers.map((l) => l.name);

@@ -20,19 +20,42 @@ describe('MobileNet V3-Large', () => {
 	});
 
 	it('follows Table 1 with Keras names', () => {
-		expect(find(spec, 'Conv')).toMatchObject({ kernel: 3, stride: 2, activation: 'hswish', bnName: 'Conv/BatchNorm' });
+		expect(find(spec, 'Conv')).toMatchObject({
+			kernel: 3,
+			stride: 2,
+			activation: 'hswish',
+			bnName: 'Conv/BatchNorm'
+		});
 		expect(find(spec, 'Conv')?.output).toEqual([112, 112, 16]);
 		expect(find(spec, 'expanded_conv/expand')).toBeUndefined();
 		expect(find(spec, 'expanded_conv/Add')?.inputs).toEqual(['Conv', 'expanded_conv/project']);
-		expect(find(spec, 'expanded_conv_3/depthwise')).toMatchObject({ kernel: 5, stride: 2, activation: 'relu' });
-		expect(find(spec, 'expanded_conv_3/squeeze_excite')).toMatchObject({ kind: 'se', seChannels: 24 });
+		expect(find(spec, 'expanded_conv_3/depthwise')).toMatchObject({
+			kernel: 5,
+			stride: 2,
+			activation: 'relu'
+		});
+		expect(find(spec, 'expanded_conv_3/squeeze_excite')).toMatchObject({
+			kind: 'se',
+			seChannels: 24
+		});
 		expect(find(spec, 'expanded_conv_8/expand')?.output[2]).toBe(184);
-		expect(find(spec, 'Conv_1')).toMatchObject({ activation: 'hswish', bnName: 'Conv_1/BatchNorm' });
+		expect(find(spec, 'Conv_1')).toMatchObject({
+			activation: 'hswish',
+			bnName: 'Conv_1/BatchNorm'
+		});
 		expect(find(spec, 'Conv_1')?.output).toEqual([7, 7, 960]);
-		expect(find(spec, 'Conv_2')).toMatchObject({ useBias: true, batchNorm: false, activation: 'hswish' });
+		expect(find(spec, 'Conv_2')).toMatchObject({
+			useBias: true,
+			batchNorm: false,
+			activation: 'hswish'
+		});
 		expect(find(spec, 'Conv_2')?.input).toEqual([1, 1, 960]);
 		expect(find(spec, 'Conv_2')?.output).toEqual([1, 1, 1280]);
-		expect(find(spec, 'Logits')).toMatchObject({ kind: 'fc', useBias: true, activationName: 'Predictions' });
+		expect(find(spec, 'Logits')).toMatchObject({
+			kind: 'fc',
+			useBias: true,
+			activationName: 'Predictions'
+		});
 		expect(spec.layers.filter((l) => l.kind === 'se')).toHaveLength(8);
 	});
 
@@ -62,7 +85,10 @@ describe('MobileNet V3-Small', () => {
 	});
 
 	it('follows Table 2', () => {
-		expect(find(spec, 'expanded_conv/squeeze_excite')).toMatchObject({ seChannels: 8, input: [56, 56, 16] });
+		expect(find(spec, 'expanded_conv/squeeze_excite')).toMatchObject({
+			seChannels: 8,
+			input: [56, 56, 16]
+		});
 		expect(find(spec, 'expanded_conv/Add')).toBeUndefined();
 		expect(find(spec, 'expanded_conv_1/expand')?.output[2]).toBe(72);
 		expect(find(spec, 'expanded_conv_2/expand')?.output[2]).toBe(88);
