@@ -3,6 +3,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
+import {
+	componentsIn,
+	rehypeHeadingIds,
+	rehypeLessonImports
+} from './src/lib/lessons/mdsvex-plugins.js';
+import rehypeSlides from './src/lib/present/rehype-slides.js';
 
 const languages = ['en', 'ru', 'zh', 'ko'];
 // SEPARABLE_OUT=<name> builds into build-<name>/ so that several developers can build one checkout at once.
@@ -17,7 +23,21 @@ const config = {
 			extensions: ['.md'],
 			// rehype-katex-svelte renders KaTeX at build time and escapes the braces Svelte would read as expressions.
 			remarkPlugins: [remarkMath],
-			rehypePlugins: [[rehypeKatexSvelte, { output: 'htmlAndMathml' }]]
+			rehypePlugins: [
+				[rehypeKatexSvelte, { output: 'htmlAndMathml' }],
+				rehypeHeadingIds,
+				[
+					rehypeLessonImports,
+					{
+						components: componentsIn(import.meta.dirname, [
+							'src/lib/components/lesson',
+							'src/lib/components/viz'
+						])
+					}
+				],
+				// Last: groups the finished nodes into section.slide elements for presentation mode.
+				rehypeSlides
+			]
 		})
 	],
 	kit: {
@@ -44,7 +64,14 @@ const config = {
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
 				// Official MobileNet weights are fetched from Google's tfjs-models bucket when no local copy exists.
-				'connect-src': ['self', 'https://storage.googleapis.com'],
+				// A mirror of the weights set at build time (PUBLIC_MODEL_BASE_URL, src/lib/model/env.ts) too.
+				'connect-src': [
+					'self',
+					'https://storage.googleapis.com',
+					...(process.env.PUBLIC_MODEL_BASE_URL?.startsWith('http')
+						? [new URL(process.env.PUBLIC_MODEL_BASE_URL).origin]
+						: [])
+				],
 				'worker-src': ['self', 'blob:'],
 				'media-src': ['self', 'blob:'],
 				'object-src': ['none'],

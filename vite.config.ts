@@ -1,14 +1,20 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { devModels } from './scripts/lib/dev-models.js';
 
 export default defineConfig({
+	// The CSP allows fonts from 'self' only: never inline one as a data: URL (KaTeX ships small ones).
+	build: { assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
 	plugins: [
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['globalVariable', 'baseLocale']
 		}),
-		sveltekit()
-	]
+		sveltekit(),
+		devModels(import.meta.dirname)
+	],
+	// PUBLIC_MODEL_BASE_URL (a mirror of the official weights) reaches src/lib/model/env.ts.
+	envPrefix: ['VITE_', 'PUBLIC_']
 });

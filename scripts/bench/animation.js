@@ -1,0 +1,146 @@
+// Frame times of the side-by-side convolution animation at the largest sizes it allows
+// (D_K 5, M 16, N 16, D_F 10), in headless Chromium: requestAnimationFrame deltas measured in the
+// page, plus Chrome's own layout and style counters per frame as the layout-thrash indicator
+// (one layout per frame is normal; more means script forced synchronous layouts).
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, ensureChromium } from '../lib/chromium.js';
+import { startStaticServer } from '../lib/static-server.js';
+import { summarize } from '../lib/stats.js';
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+const SIZES = { dk: 5, m: 16, n: 16, df: 10, stride: 1 };
+const SECONDS = 6;
+const FRAME_BUDGET_MS = 1000 / 60;
+
+function buildDir() {
+	const out = process.env.SEPARABLE_OUT;
+	const dir = resolve(projectRoot, out ? `build-${out}` : 'build');
+	if (!existsSync(resolve(dir, 'index.html'))) {
+		console.error(`bench animation: no site in ${dir}, building it…`);
+		const result = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+		if (result.status !== 0) throw new Error('vite build failed');
+	}
+	return dir;
+}
+
+/** Chrome's cumulative counters, from the DevTools protocol. */
+async function metrics(cdp) {
+	const { metrics: list } = await cdp.send('Performance.getMetrics');
+	return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {'stack' | 'unfolded'} view
+ */
+async function measure(page, cdp, view) {
+	const figure = page.locator('[data-testid="conv-animation"][data-mode="side-by-side"]');
+	await figure.scrollIntoViewIfNeeded();
+	if ((await figure.getAttribute('data-playing')) === 'true') {
+		await figure.locator('[data-testid="anim-play"]').click();
+	}
+	for (const [field, value] of Object.entries(SIZES)) {
+		await figure.locator(`input[data-field="${field}"]`).fill(String(value));
+	}
+	await figure.locator(`input[type="radio"][value="${view}"]`).check();
+	// 40 standard cells a second: the standard track moves every frame or two, the separable
+	// track (16× smaller depthwise steps) several cells a frame, so every frame redraws.
+	const speed = figure.locator('input[type="range"]').first();
+	await speed.evaluate((input, value) => {
+		const el = /** @type {HTMLInputElement} */ (input);
+		el.value = String(value);
+		el.dispatchEvent(new Event('input', { bubbles: true }));
+	}, 52);
+	const speedText = await figure.locator('.speed .value').textContent();
+	await figure.locator('button', { hasText: 'Restart' }).click();
+	const totals = await figure
+		.locator('[data-testid="op-counter"]')
+		.evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-total'))));
+	const cells = await figure.locator('svg.scene polygon, svg.scene path').count();
+
+	const before = await metrics(cdp);
+	await figure.locator('[data-testid="anim-play"]').click();
+	const deltas = await page.evaluate(
+		(seconds) =>
+			new Promise((done) => {
+				const samples = [];
+				let last = performance.now();
+				const end = last + seconds * 1000;
+				const frame = (now) => {
+					samples.push(now - last);
+					last = now;
+					if (now < end) requestAnimationFrame(frame);
+					else done(samples);
+				};
+				requestAnimationFrame(frame);
+			}),
+		SECONDS
+	);
+	const after = await metrics(cdp);
+	const progress = await figure
+		.locator('[data-testid="op-counter"]')
+		.evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-value'))));
+	await figure.locator('[data-testid="anim-play"]').click();
+
+	const frames = deltas.length;
+	const per = (name) => Math.round(((after[name] - before[name]) / frames) * 1000) / 1000;
+	const perMs = (name) => Math.round(((after[name] - before[name]) * 1000 * 1000) / frames) / 1000;
+	return {
+		view,
+		speed: speedText?.trim(),
+		svgElements: cells,
+		totals,
+		progressAfterRun: progress,
+		frames,
+		fps: Math.round((frames / SECONDS) * 10) / 10,
+		frameMs: summarize(deltas.slice(1)),
+		droppedFrames: deltas.slice(1).filter((d) => d > FRAME_BUDGET_MS * 1.5).length,
+		layoutsPerFrame: per('LayoutCount'),
+		styleRecalcsPerFrame: per('RecalcStyleCount'),
+		layoutMsPerFrame: perMs('LayoutDuration'),
+		styleMsPerFrame: perMs('RecalcStyleDuration'),
+		scriptMsPerFrame: perMs('ScriptDuration'),
+		taskMsPerFrame: perMs('TaskDuration')
+	};
+}
+
+export async function run() {
+	const executablePath = ensureChromium();
+	const root = buildDir();
+	const { server, url } = await startStaticServer({ root });
+	const browser = await chromium.launch({
+		executablePath,
+		headless: true,
+		args: chromiumArgs
+	});
+	try {
+		const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+		const page = await context.newPage();
+		await page.goto(`${url}/en/explore/`);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Performance.enable');
+		const loadBefore = os.loadavg()[0];
+		const results = [];
+		for (const view of /** @type {const} */ (['stack', 'unfolded'])) {
+			results.push(await measure(page, cdp, view));
+		}
+		return {
+			// Frame times mean little on a busy machine: the 1-minute load average around the run.
+			loadAverage: [loadBefore, os.loadavg()[0]].map((l) => Math.round(l * 100) / 100),
+			sizes: SIZES,
+			viewport: '1600×1000',
+			seconds: SECONDS,
+			targetP95Ms: Math.round(FRAME_BUDGET_MS * 10) / 10,
+			results
+		};
+	} finally {
+		await browser.close();
+		await new Promise((r) => server.close(r));
+	}
+}

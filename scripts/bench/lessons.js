@@ -1,0 +1,156 @@
+// Lesson pages: the JavaScript each one loads (gzip-compressed, as a static host would send it)
+// and a Lighthouse performance score for two of them, in headless Chromium. Targets: ≤ 150 KB of
+// gzipped JS per lesson page, a score ≥ 95. Reads build-$SEPARABLE_OUT/ (or build/), building it
+// if missing.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromiumArgs, ensureChromium } from '../lib/chromium.js';
+import { startStaticServer } from '../lib/static-server.js';
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+const JS_BUDGET_KB = 150;
+const SCORE_TARGET = 95;
+/** The calculator lesson (no D3) and the chart lesson (D3): the lightest and heaviest widgets. */
+const LIGHTHOUSE_LESSONS = ['depthwise-separable-convolution', 'width-and-resolution'];
+
+function buildDir() {
+	const out = process.env.SEPARABLE_OUT;
+	const dir = resolve(projectRoot, out ? `build-${out}` : 'build');
+	if (!existsSync(resolve(dir, 'index.html'))) {
+		console.error(`bench lessons: no site in ${dir}, building it…`);
+		const result = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+		if (result.status !== 0) throw new Error('vite build failed');
+	}
+	return dir;
+}
+
+function lessonSlugs() {
+	return readdirSync(resolve(projectRoot, 'content/en'))
+		.filter((file) => file.endsWith('.md'))
+		.map((file) => file.slice(0, -3))
+		.sort();
+}
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+/** Every script (and stylesheet) the page requests, sized raw and gzipped from the built files. */
+async function transferred(browser, base, root, path) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const urls = new Map();
+	page.on('request', (request) => {
+		const type = request.resourceType();
+		if (type === 'script' || type === 'stylesheet') urls.set(request.url(), type);
+	});
+	await page.goto(base + path, { waitUntil: 'networkidle' });
+	// Scroll through the page so anything loaded on demand is counted too.
+	await page.evaluate(async () => {
+		for (let y = 0; y < document.body.scrollHeight; y += 800) {
+			window.scrollTo(0, y);
+			await new Promise((r) => setTimeout(r, 30));
+		}
+	});
+	await page.waitForLoadState('networkidle');
+	await context.close();
+
+	const totals = { js: { files: 0, raw: 0, gzip: 0 }, css: { files: 0, raw: 0, gzip: 0 } };
+	let tfjs = false;
+	for (const [url, type] of urls) {
+		const file = resolve(root, '.' + new URL(url).pathname);
+		if (!existsSync(file)) continue;
+		const body = readFileSync(file);
+		const bucket = type === 'script' ? totals.js : totals.css;
+		bucket.files += 1;
+		bucket.raw += body.length;
+		bucket.gzip += gzipSync(body).length;
+		if (type === 'script' && /@tensorflow|tfjs-core/.test(body.toString('utf8'))) tfjs = true;
+	}
+	return {
+		jsFiles: totals.js.files,
+		jsKB: kb(totals.js.raw),
+		jsGzipKB: kb(totals.js.gzip),
+		cssGzipKB: kb(totals.css.gzip),
+		loadsTfjs: tfjs
+	};
+}
+
+async function lighthouseScore(url, preset) {
+	const chrome = await chromeLauncher.launch({
+		chromePath: ensureChromium(),
+		chromeFlags: ['--headless=new', ...chromiumArgs]
+	});
+	try {
+		const result = await lighthouse(
+			url,
+			{ port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+			preset === 'desktop' ? desktopConfig : undefined
+		);
+		const lhr = result?.lhr;
+		const audit = (id) => lhr?.audits[id]?.numericValue;
+		return {
+			score: Math.round((lhr?.categories.performance.score ?? 0) * 100),
+			fcpMs: Math.round(audit('first-contentful-paint') ?? 0),
+			lcpMs: Math.round(audit('largest-contentful-paint') ?? 0),
+			tbtMs: Math.round(audit('total-blocking-time') ?? 0),
+			cls: Math.round((audit('cumulative-layout-shift') ?? 0) * 1000) / 1000
+		};
+	} finally {
+		await chrome.kill();
+	}
+}
+
+export async function run() {
+	const root = buildDir();
+	const { server, url: base } = await startStaticServer({ root });
+	const browser = await chromium.launch({
+		executablePath: ensureChromium(),
+		headless: true,
+		args: chromiumArgs
+	});
+	try {
+		const pages = {};
+		for (const slug of lessonSlugs()) {
+			pages[slug] = await transferred(browser, base, root, `/en/learn/${slug}/`);
+		}
+		await browser.close();
+
+		const lighthouseRuns = {};
+		for (const slug of LIGHTHOUSE_LESSONS) {
+			const url = `${base}/en/learn/${slug}/`;
+			lighthouseRuns[slug] = {
+				mobile: await lighthouseScore(url, 'mobile'),
+				desktop: await lighthouseScore(url, 'desktop')
+			};
+		}
+
+		const largest = Math.max(...Object.values(pages).map((p) => p.jsGzipKB));
+		const lowest = Math.min(
+			...Object.values(lighthouseRuns).flatMap((r) => [r.mobile.score, r.desktop.score])
+		);
+		return {
+			method:
+				'Scripts and stylesheets Chromium requests for each English lesson page (after scrolling it), gzipped with zlib defaults from the build; Lighthouse 12 performance category, default mobile (simulated slow 4G, 4× CPU) and desktop presets.',
+			pages,
+			lighthouse: lighthouseRuns,
+			summary: {
+				largestLessonJsGzipKB: largest,
+				jsBudgetKB: JS_BUDGET_KB,
+				withinJsBudget: largest <= JS_BUDGET_KB,
+				lowestScore: lowest,
+				scoreTarget: SCORE_TARGET,
+				meetsScoreTarget: lowest >= SCORE_TARGET,
+				anyLessonLoadsTfjs: Object.values(pages).some((p) => p.loadsTfjs)
+			}
+		};
+	} finally {
+		await browser.close().catch(() => {});
+		await new Promise((r) => server.close(r));
+	}
+}

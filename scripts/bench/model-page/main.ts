@@ -1,0 +1,178 @@
+// The in-browser half of `npm run bench model` and of tests/e2e/model.test.ts: bundled by Vite
+// from the real src/lib/model (scripts/lib/model-harness.js) and driven through
+// window.separableModel. `measure` returns raw samples (the Node side summarises them);
+// `classify` goes the lab's way: image file → pixels → ModelSession.
+import * as tf from '@tensorflow/tfjs-core';
+import { mobilenetV1, type NetworkConfig } from '$lib/architecture';
+import {
+	ModelSession,
+	buildNetwork,
+	initBackend,
+	initialWeights,
+	loadTrainedWeights,
+	predict,
+	profileLayers,
+	toInputTensor,
+	type BackendName,
+	type BuiltNetwork,
+	type LoadProgress,
+	type WeightMap
+} from '$lib/model';
+
+export interface MeasureRequest {
+	alpha: number;
+	resolution: number;
+	trained: boolean;
+	runs: number;
+	profileRuns: number;
+}
+
+/** A deterministic test card: the timing does not depend on the picture. */
+function testImage(size: number) {
+	const data = new Uint8ClampedArray(size * size * 4);
+	for (let i = 0; i < size * size; i++) {
+		data[i * 4] = (i * 7) % 256;
+		data[i * 4 + 1] = (i * 13) % 256;
+		data[i * 4 + 2] = (i * 29) % 256;
+		data[i * 4 + 3] = 255;
+	}
+	return { data, width: size, height: size };
+}
+
+function time(f: () => void): number {
+	const started = performance.now();
+	f();
+	return performance.now() - started;
+}
+
+async function timeAsync(f: () => Promise<unknown>): Promise<number> {
+	const started = performance.now();
+	await f();
+	return performance.now() - started;
+}
+
+async function samples(runs: number, f: () => Promise<unknown>): Promise<number[]> {
+	const out: number[] = [];
+	for (let i = 0; i < runs; i++) out.push(await timeAsync(f));
+	return out;
+}
+
+/** Plain predict, read back: what a top-5 display costs. */
+function plain(net: BuiltNetwork, input: tf.Tensor4D) {
+	return () => predict(net, input, { activations: false });
+}
+
+/** Every layer's output computed, none read back. */
+function unread(net: BuiltNetwork, input: tf.Tensor4D) {
+	return async () => {
+		const out = net.model.predict(input) as tf.Tensor[];
+		await out[0]!.data();
+		for (const t of out) t.dispose();
+	};
+}
+
+async function weightsFor(request: MeasureRequest): Promise<WeightMap> {
+	const spec = mobilenetV1(request.alpha, 224);
+	if (!request.trained) return initialWeights(spec, 1);
+	const result = await loadTrainedWeights(
+		{ version: 'v1', alpha: request.alpha },
+		{ allowOfficial: false, cache: null }
+	);
+	if (result.weights !== 'trained') throw new Error(`No trained weights for α ${request.alpha}.`);
+	return result.values;
+}
+
+/** Decodes an image file the way the lab does: the browser's decoder, then a canvas. */
+async function pixelsOf(url: string) {
+	const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+	const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+	const context = canvas.getContext('2d')!;
+	context.drawImage(bitmap, 0, 0);
+	return context.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+let session: ModelSession | null = null;
+let progress: LoadProgress[] = [];
+
+const bench = {
+	async init(backend?: BackendName) {
+		return initBackend(backend);
+	},
+
+	async classify(request: { image: string; config: NetworkConfig }) {
+		session ??= new ModelSession({ onProgress: (_, p) => progress.push(p) });
+		progress = [];
+		const result = await session.run({
+			config: request.config,
+			image: await pixelsOf(request.image)
+		});
+		if (!result) throw new Error('superseded');
+		return {
+			status: result.network.status,
+			backend: result.backend,
+			top: result.prediction!.top,
+			layers: result.prediction!.activations!.length,
+			input: [result.input!.width, result.input!.height],
+			lastProgress: progress.at(-1) ?? null,
+			tensors: tf.memory().numTensors
+		};
+	},
+
+	async measure(request: MeasureRequest) {
+		const spec = mobilenetV1(request.alpha, request.resolution);
+		const weights = await weightsFor(request);
+		const tensorsBefore = tf.memory().numTensors;
+		let net: BuiltNetwork | null = null;
+		const buildMs = time(() => (net = buildNetwork(spec, weights, { foldBatchNorm: true })));
+		const folded = net! as BuiltNetwork;
+		const input = toInputTensor(testImage(256), request.resolution);
+		try {
+			const firstMs = await timeAsync(plain(folded, input));
+			const firstActivationsMs = await timeAsync(() => predict(folded, input));
+			const predictMs = await samples(request.runs, plain(folded, input));
+			const activationsMs = await samples(request.runs, () => predict(folded, input));
+			const activationsUnreadMs = await samples(request.runs, unread(folded, input));
+			const layers = await profileLayers(folded, input, { runs: request.profileRuns });
+			folded.dispose();
+
+			const unfolded = buildNetwork(spec, weights, { foldBatchNorm: false });
+			await timeAsync(plain(unfolded, input));
+			const unfoldedPredictMs = await samples(
+				Math.max(3, request.runs >> 1),
+				plain(unfolded, input)
+			);
+			const unfoldedActivationsMs = await samples(Math.max(3, request.runs >> 1), () =>
+				predict(unfolded, input)
+			);
+			unfolded.dispose();
+			return {
+				macs: spec.totals.macs,
+				buildMs,
+				firstMs,
+				firstActivationsMs,
+				predictMs,
+				activationsMs,
+				activationsUnreadMs,
+				unfoldedPredictMs,
+				unfoldedActivationsMs,
+				layers: layers.map((l) => {
+					const s = spec.layers.find((x) => x.name === l.name)!;
+					return { name: l.name, kind: s.kind, macs: s.macs, ms: l.ms };
+				}),
+				leakedTensors: (input.dispose(), tf.memory().numTensors - tensorsBefore)
+			};
+		} finally {
+			if (!input.isDisposed) input.dispose();
+		}
+	}
+};
+
+export type ModelHarness = typeof bench;
+
+declare global {
+	interface Window {
+		separableModel: ModelHarness;
+	}
+}
+window.separableModel = bench;
+document.body.dataset.ready = 'true';

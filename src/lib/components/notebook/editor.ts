@@ -1,0 +1,132 @@
+/**
+ * The code editor of a cell: CodeMirror 6 with JavaScript highlighting, line numbers, undo
+ * history and the notebook's keys. Loaded on demand (dynamic import) so lesson pages stay light;
+ * until then the cell shows its code as plain text. Colours come from CSS variables, so the
+ * editor follows the site's light and dark themes.
+ */
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import {
+	HighlightStyle,
+	bracketMatching,
+	indentOnInput,
+	indentUnit,
+	syntaxHighlighting
+} from '@codemirror/language';
+import { EditorState, Prec } from '@codemirror/state';
+import {
+	EditorView,
+	drawSelection,
+	highlightActiveLine,
+	highlightActiveLineGutter,
+	highlightSpecialChars,
+	keymap,
+	lineNumbers
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+
+const highlight = HighlightStyle.define([
+	{
+		tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.modifier],
+		color: 'var(--code-keyword)'
+	},
+	{ tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--code-string)' },
+	{ tag: [tags.number, tags.bool, tags.null], color: 'var(--code-number)' },
+	{
+		tag: [tags.comment, tags.lineComment, tags.blockComment],
+		color: 'var(--code-comment)',
+		fontStyle: 'italic'
+	},
+	{
+		tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+		color: 'var(--code-function)'
+	},
+	{ tag: [tags.definition(tags.variableName)], color: 'var(--code-definition)' },
+	{ tag: tags.invalid, color: 'var(--error-text)' }
+]);
+
+const theme = EditorView.theme({
+	'&': { color: 'var(--text)', backgroundColor: 'var(--code-bg)', fontSize: '0.92rem' },
+	'.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--text)', padding: '0.5rem 0' },
+	'.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
+	'.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--muted)', border: 'none' },
+	'.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--code-active)' },
+	'&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
+	'&.cm-focused .cm-cursor': { borderLeftColor: 'var(--text)' },
+	'&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+		backgroundColor: 'var(--code-selection)'
+	},
+	'.cm-matchingBracket': {
+		backgroundColor: 'var(--code-selection)',
+		outline: '1px solid var(--muted)'
+	}
+});
+
+export interface EditorOptions {
+	parent: HTMLElement;
+	code: string;
+	label: string;
+	/** id of an element that describes the keys. */
+	describedBy: string;
+	onChange(code: string): void;
+	onRun(): void;
+	onRunAndAdvance(): void;
+}
+
+export interface CellEditor {
+	/** Replaces the text (Reset, a solution) as one undoable change. */
+	setCode(code: string): void;
+	focus(): void;
+	destroy(): void;
+}
+
+export function createEditor(options: EditorOptions): CellEditor {
+	const run = (action: () => void) => () => {
+		action();
+		return true;
+	};
+	const view = new EditorView({
+		parent: options.parent,
+		state: EditorState.create({
+			doc: options.code,
+			extensions: [
+				Prec.highest(
+					keymap.of([
+						{ key: 'Mod-Enter', run: run(options.onRun) },
+						{ key: 'Shift-Enter', run: run(options.onRunAndAdvance) }
+					])
+				),
+				lineNumbers(),
+				highlightActiveLineGutter(),
+				highlightSpecialChars(),
+				history(),
+				drawSelection(),
+				indentOnInput(),
+				indentUnit.of('\t'),
+				EditorState.tabSize.of(4),
+				bracketMatching(),
+				highlightActiveLine(),
+				keymap.of([...defaultKeymap, ...historyKeymap]),
+				javascript(),
+				syntaxHighlighting(highlight),
+				theme,
+				EditorView.contentAttributes.of({
+					'aria-label': options.label,
+					'aria-describedby': options.describedBy
+				}),
+				EditorView.updateListener.of((update) => {
+					if (update.docChanged) options.onChange(update.state.doc.toString());
+				})
+			]
+		})
+	});
+	return {
+		setCode(code) {
+			const current = view.state.doc.toString();
+			if (current !== code)
+				view.dispatch({ changes: { from: 0, to: current.length, insert: code } });
+		},
+		focus: () => view.focus(),
+		destroy: () => view.destroy()
+	};
+}

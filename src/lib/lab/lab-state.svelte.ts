@@ -1,0 +1,39 @@
+/** The lab page's state: one config, everything else derived from it through the engine. */
+import { DEFAULT_CONFIG, buildSpec } from '$lib/architecture';
+import type { ConfigNote } from '$lib/architecture';
+import { fullConvComparison } from './comparison';
+import { publishedFigures } from './published';
+import { applyField, parseLabQuery, sameConfig } from './query';
+import type { LabConfig, LabField } from './query';
+
+/** Where a highlight came from: the chart scrolls the table to it, the table does not scroll. */
+export type HighlightSource = 'chart' | 'table';
+
+export class LabState {
+	config = $state.raw<LabConfig>(DEFAULT_CONFIG);
+	/** Values the lab replaced (from the address or typed in), until dismissed. */
+	notes = $state.raw<ConfigNote[]>([]);
+	highlight = $state.raw<{ name: string; source: HighlightSource } | null>(null);
+
+	spec = $derived(buildSpec(this.config));
+	fullConv = $derived(fullConvComparison(this.config, this.spec.totals));
+	published = $derived(publishedFigures(this.config));
+
+	/** Reads ?version=&alpha=&res=; returns whether anything had to be replaced. */
+	load(params: URLSearchParams): boolean {
+		const { config, notes } = parseLabQuery(params);
+		this.config = config;
+		this.notes = notes;
+		return notes.length > 0;
+	}
+
+	set(field: LabField, raw: string): void {
+		const { config, notes } = applyField(this.config, field, raw);
+		if (!sameConfig(config, this.config)) this.config = config;
+		if (notes.length > 0) this.notes = notes;
+	}
+
+	dismissNotes(): void {
+		this.notes = [];
+	}
+}

@@ -1,0 +1,133 @@
+/**
+ * The numbers lessons quote from the engine, addressed by network, metric and (optionally) layer
+ * kind or layer name, and how to print them.
+ */
+import { buildSpec, mobilenetV1FullConv } from '$lib/architecture';
+import type { LayerKind, NetworkSpec, Version } from '$lib/architecture';
+import { formatDecimal, formatInteger, formatMillions, formatPercent } from '$lib/i18n/format';
+import { htmlLang } from '$lib/i18n/languages';
+import type { Locale } from '$lib/paraglide/runtime';
+import { weightedLayerCount } from './tables';
+
+export type Metric =
+	| 'macs'
+	| 'params'
+	| 'keras-params'
+	| 'share-macs'
+	| 'share-params'
+	| 'layers'
+	| 'count'
+	| 'in-size'
+	| 'in-channels'
+	| 'out-size'
+	| 'out-channels'
+	| 'stride'
+	| 'kernel';
+
+export interface NumberQuery {
+	/** 'v1-full-conv' is V1 with standard convolutions in place of separable ones (Table 4). */
+	net: Version | 'v1-full-conv';
+	alpha: number;
+	res: number;
+	metric: Metric;
+	/** Restricts macs/params to one layer kind; required for the share metrics and count. */
+	kind?: LayerKind;
+	/** Keras name of one layer; required for the shape metrics. */
+	layer?: string;
+}
+
+const cache = new Map<string, NetworkSpec>();
+
+export function specFor(net: NumberQuery['net'], alpha: number, res: number): NetworkSpec {
+	const key = `${net}/${alpha}/${res}`;
+	let spec = cache.get(key);
+	if (!spec) {
+		spec =
+			net === 'v1-full-conv'
+				? mobilenetV1FullConv(alpha, res)
+				: buildSpec({ version: net, alpha, resolution: res });
+		cache.set(key, spec);
+	}
+	return spec;
+}
+
+/** One number from the engine. Anything a lesson mistypes (a layer name, a missing kind) throws. */
+export function engineNumber(q: NumberQuery): number {
+	const spec = specFor(q.net, q.alpha, q.res);
+	const layer = q.layer === undefined ? undefined : spec.layers.find((l) => l.name === q.layer);
+	if (q.layer !== undefined && !layer) throw new Error(`${q.net} has no layer ${q.layer}`);
+	const pick = (field: 'macs' | 'params' | 'kerasParams') =>
+		layer ? layer[field] : q.kind ? spec.byKind[q.kind][field] : spec.totals[field];
+	const shape = (value: number | undefined) => {
+		if (!layer || value === undefined) throw new Error(`${q.metric} needs a layer`);
+		return value;
+	};
+	switch (q.metric) {
+		case 'macs':
+			return pick('macs');
+		case 'params':
+			return pick('params');
+		case 'keras-params':
+			return pick('kerasParams');
+		case 'share-macs':
+		case 'share-params': {
+			if (!q.kind) throw new Error(`${q.metric} needs a kind`);
+			const field = q.metric === 'share-macs' ? 'macs' : 'params';
+			return spec.byKind[q.kind][field] / spec.totals[field];
+		}
+		case 'layers':
+			return weightedLayerCount(spec);
+		case 'count':
+			if (!q.kind) throw new Error('count needs a kind');
+			return spec.layers.filter((l) => l.kind === q.kind).length;
+		case 'in-size':
+			return shape(layer?.input[0]);
+		case 'in-channels':
+			return shape(layer?.input[2]);
+		case 'out-size':
+			return shape(layer?.output[0]);
+		case 'out-channels':
+			return shape(layer?.output[2]);
+		case 'stride':
+			return shape(layer?.stride);
+		case 'kernel':
+			return shape(layer?.kernel);
+	}
+}
+
+export type NumberFormat = 'integer' | 'millions' | 'compact' | 'percent' | 'decimal';
+
+/** How a metric prints unless the lesson says otherwise. */
+export function defaultFormat(metric: Metric): { format: NumberFormat; digits: number } {
+	if (metric === 'macs') return { format: 'millions', digits: 0 };
+	if (metric === 'params' || metric === 'keras-params') return { format: 'millions', digits: 1 };
+	if (metric === 'share-macs' || metric === 'share-params') return { format: 'percent', digits: 2 };
+	return { format: 'integer', digits: 0 };
+}
+
+/**
+ * A number in a language's conventions. 'millions' prints the count of millions (the unit is
+ * in the prose); 'compact' lets the language choose its unit (569M, 569 млн, 5.69亿, 5.69억).
+ */
+export function formatNumber(
+	value: number,
+	format: NumberFormat,
+	lang: Locale,
+	digits = 0
+): string {
+	switch (format) {
+		case 'integer':
+			return formatInteger(value, lang);
+		case 'millions':
+			return formatMillions(value, lang, digits);
+		case 'percent':
+			return formatPercent(value, lang, digits);
+		case 'decimal':
+			return formatDecimal(value, lang, digits);
+		case 'compact':
+			return new Intl.NumberFormat(htmlLang[lang], {
+				notation: 'compact',
+				maximumSignificantDigits: Math.max(1, digits || 3)
+			}).format(value);
+	}
+}

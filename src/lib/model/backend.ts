@@ -1,0 +1,165 @@
+/**
+ * Picks and starts the tfjs backend.
+ *
+ * Order: wasm with SIMD first. For these small networks it matches WebGL on integrated GPUs,
+ * and the lab reads every layer's output back each run, which costs WebGL one GPU→CPU copy per
+ * layer. WebGL next when wasm SIMD is missing but a hardware GPU is present (a software WebGL
+ * renderer is slower than wasm), then plain wasm, then the cpu backend as the last resort.
+ *
+ * The .wasm binaries are bundled by Vite (`?url`, hashed names, same origin; no CDN).
+ *
+ * Threads: tfjs' threaded binary starts its workers with importScripts() of a blob: URL, which
+ * the site's CSP (script-src 'self' + hashes) forbids; the workers then fail and tfjs never
+ * finishes starting. So threads are used only where the caller says blob: scripts are allowed,
+ * the page is cross-origin isolated and there are ≥ 4 cores (tfjs uses half of them; on 2 cores
+ * threads give nothing). Otherwise the single-threaded SIMD binary runs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+export type BackendName = 'wasm' | 'webgl' | 'cpu';
+
+export interface BackendEnvironment {
+	/** WebAssembly with 128-bit SIMD. */
+	wasmSimd: boolean;
+	/** Any WebAssembly. */
+	wasm: boolean;
+	/** A WebGL context backed by a real GPU (not SwiftShader / llvmpipe). */
+	hardwareGpu: boolean;
+}
+
+/** The order to try backends in (pure, see the module comment for why). */
+export function backendOrder(env: BackendEnvironment): BackendName[] {
+	const order: BackendName[] = [];
+	if (env.wasm && env.wasmSimd) order.push('wasm');
+	if (env.hardwareGpu) order.push('webgl');
+	if (env.wasm && !env.wasmSimd) order.push('wasm');
+	order.push('cpu');
+	return order;
+}
+
+/** Threads for tfjs' wasm backend (1 = the single-threaded binary); see the module comment. */
+export function wasmThreads(page: {
+	isolated: boolean;
+	cores: number;
+	blobScriptsAllowed: boolean;
+}): number {
+	return page.isolated && page.blobScriptsAllowed && page.cores >= 4
+		? Math.floor(page.cores / 2)
+		: 1;
+}
+
+/** A backend that has not started after this long is given up on (the next one is tried). */
+const START_TIMEOUT_MS = 20_000;
+
+export interface BackendInfo {
+	name: BackendName;
+	/** wasm only: the SIMD binary is in use. */
+	simd: boolean;
+	/** wasm only: XNNPACK threads (1 = single-threaded binary). */
+	threads: number;
+	/** The page is cross-origin isolated (COOP + COEP), which threads need. */
+	isolated: boolean;
+	/** WebGL renderer string, when a context could be created. */
+	gpu: string | null;
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+function webglRenderer(): string | null {
+	if (typeof document === 'undefined') return null;
+	try {
+		const canvas = document.createElement('canvas');
+		const gl = (canvas.getContext('webgl2') ??
+			canvas.getContext('webgl')) as WebGLRenderingContext | null;
+		if (!gl) return null;
+		const info = gl.getExtension('WEBGL_debug_renderer_info');
+		const renderer = String(
+			gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? 'unknown'
+		);
+		gl.getExtension('WEBGL_lose_context')?.loseContext();
+		return renderer;
+	} catch {
+		return null;
+	}
+}
+
+async function startWasm(threads: number): Promise<boolean> {
+	const wasm = await import('@tensorflow/tfjs-backend-wasm');
+	tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads > 1);
+	wasm.setWasmPaths({
+		'tfjs-backend-wasm.wasm': wasmPlainUrl,
+		'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+		'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl
+	});
+	if (threads > 1) wasm.setThreadsCount(threads);
+	return tf.setBackend('wasm');
+}
+
+async function start(name: BackendName, threads: number): Promise<boolean> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<boolean>((resolve) => {
+		timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
+	});
+	const starting = (async () => {
+		if (name === 'wasm') return startWasm(threads);
+		// Each backend's code is loaded only when it is the one tried.
+		if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+		if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
+		return tf.setBackend(name);
+	})().catch(() => false);
+	try {
+		return await Promise.race([starting, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function probeWasmSimd(): Promise<boolean> {
+	// The wasm backend registers this flag (a WebAssembly.validate of a SIMD module) on import.
+	await import('@tensorflow/tfjs-backend-wasm');
+	return (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;
+}
+
+let started: Promise<BackendInfo> | null = null;
+
+/**
+ * Starts the best backend once per page (later calls return the same result). `preferred`
+ * puts one backend first (e.g. a `?backend=` query for comparisons); the rest follow in order.
+ * `blobScriptsAllowed`: the page's CSP lets workers load blob: scripts, so wasm may use threads.
+ */
+export function initBackend(
+	preferred?: BackendName,
+	options: { blobScriptsAllowed?: boolean } = {}
+): Promise<BackendInfo> {
+	started ??= (async () => {
+		const isolated = globalThis.crossOriginIsolated === true;
+		const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+		const wasm = typeof WebAssembly === 'object';
+		const gpu = webglRenderer();
+		const env: BackendEnvironment = {
+			wasm,
+			wasmSimd: wasm && (await probeWasmSimd().catch(() => false)),
+			hardwareGpu: gpu !== null && !SOFTWARE_RENDERER.test(gpu)
+		};
+		const order = backendOrder(env);
+		const tries = preferred ? [preferred, ...order.filter((b) => b !== preferred)] : order;
+		const threads = wasmThreads({
+			isolated,
+			cores,
+			blobScriptsAllowed: options.blobScriptsAllowed ?? false
+		});
+		for (const name of tries) {
+			if (await start(name, threads)) {
+				const simd = name === 'wasm' && env.wasmSimd;
+				const actualThreads =
+					name === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : 1;
+				return { name, simd, threads: actualThreads, isolated, gpu };
+			}
+		}
+		throw new Error('No tfjs backend could start (wasm, WebGL and cpu all failed).');
+	})();
+	return started;
+}

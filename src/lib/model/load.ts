@@ -1,0 +1,228 @@
+/**
+ * Downloads tfjs layers-format weights (model.json + binary shards) into a WeightMap, with
+ * byte-level progress and the offline cache. Only the weights manifest is read: the network
+ * itself always comes from the architecture engine's spec.
+ */
+import type { NetworkConfig } from '$lib/architecture';
+import { ProgressTracker, type LoadProgress } from './progress';
+import {
+	officialModelFor,
+	weightSources,
+	type OfficialModel,
+	type SourceOptions,
+	type UntrainedReason,
+	type WeightSource
+} from './registry';
+import type { ByteCache } from './weights-cache';
+import type { WeightArray } from './weights';
+
+export interface ManifestWeight {
+	name: string;
+	shape: number[];
+	dtype: string;
+	quantization?: unknown;
+}
+
+export interface ManifestGroup {
+	paths: string[];
+	weights: ManifestWeight[];
+}
+
+const BYTES_PER_FLOAT = 4;
+
+/** Reads weightsManifest out of a parsed model.json, rejecting what this loader cannot decode. */
+export function readManifest(modelJson: unknown): ManifestGroup[] {
+	const manifest = (modelJson as { weightsManifest?: unknown } | null)?.weightsManifest;
+	if (!Array.isArray(manifest)) throw new Error('model.json has no weightsManifest.');
+	for (const group of manifest as ManifestGroup[]) {
+		if (
+			!Array.isArray(group?.paths) ||
+			!Array.isArray(group?.weights) ||
+			group.paths.length === 0
+		) {
+			throw new Error('model.json has a malformed weightsManifest group.');
+		}
+		for (const w of group.weights) {
+			if (w.dtype !== 'float32' || w.quantization) {
+				throw new Error(
+					`Weight ${w.name} is ${w.dtype}${w.quantization ? ' quantized' : ''}; only float32 is supported.`
+				);
+			}
+		}
+	}
+	return manifest as ManifestGroup[];
+}
+
+/** Bytes each group's shards must add up to. */
+export function groupBytes(group: ManifestGroup): number {
+	return group.weights.reduce(
+		(sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * BYTES_PER_FLOAT,
+		0
+	);
+}
+
+/** Splits each group's concatenated bytes into named weights, checking every size. */
+export function decodeWeights(
+	manifest: readonly ManifestGroup[],
+	groups: readonly ArrayBuffer[]
+): Map<string, WeightArray> {
+	const out = new Map<string, WeightArray>();
+	manifest.forEach((group, g) => {
+		const buffer = groups[g];
+		const expected = groupBytes(group);
+		if (!buffer || buffer.byteLength !== expected) {
+			throw new Error(
+				`Weight group ${g + 1} (${group.paths.join(', ')}) has ${buffer?.byteLength ?? 0} bytes; its manifest says ${expected}.`
+			);
+		}
+		let offset = 0;
+		for (const w of group.weights) {
+			const n = w.shape.reduce((a, b) => a * b, 1);
+			out.set(w.name, {
+				shape: w.shape,
+				data: new Float32Array(buffer.slice(offset, offset + n * BYTES_PER_FLOAT))
+			});
+			offset += n * BYTES_PER_FLOAT;
+		}
+	});
+	return out;
+}
+
+export interface FetchContext {
+	fetch?: typeof fetch;
+	cache?: ByteCache | null;
+	signal?: AbortSignal;
+}
+
+/** GET a URL as bytes, from the cache when it holds it, reporting bytes as they arrive. */
+async function fetchBytes(
+	url: string,
+	ctx: FetchContext,
+	onBytes: (loaded: number, fromCache: boolean) => void
+): Promise<ArrayBuffer> {
+	const cached = await ctx.cache?.get(url).catch(() => null);
+	if (cached) {
+		onBytes(cached.byteLength, true);
+		return cached;
+	}
+	const response = await (ctx.fetch ?? fetch)(url, { signal: ctx.signal });
+	if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}.`);
+	let bytes: ArrayBuffer;
+	if (response.body) {
+		const reader = response.body.getReader();
+		const chunks: Uint8Array[] = [];
+		let loaded = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			chunks.push(value);
+			loaded += value.byteLength;
+			onBytes(loaded, false);
+		}
+		const all = new Uint8Array(loaded);
+		let at = 0;
+		for (const chunk of chunks) {
+			all.set(chunk, at);
+			at += chunk.byteLength;
+		}
+		bytes = all.buffer;
+	} else {
+		bytes = await response.arrayBuffer();
+		onBytes(bytes.byteLength, false);
+	}
+	// A full quota must not fail the download: the weights still run, just not offline.
+	await ctx.cache?.put(url, bytes).catch(() => undefined);
+	return bytes;
+}
+
+/** Loads every weight of a layers-format model.json URL (shards resolved relative to it). */
+export async function loadLayersWeights(
+	modelUrl: string,
+	ctx: FetchContext & { onProgress?: (progress: LoadProgress) => void } = {}
+): Promise<Map<string, WeightArray>> {
+	const tracker = new ProgressTracker(ctx.onProgress);
+	// Relative URLs (the site's own /models/) resolve against the page; in Node against localhost.
+	const modelHref = new URL(modelUrl, globalThis.location?.href ?? 'http://localhost/').href;
+	const resolve = (path: string) => new URL(path, modelHref).href;
+
+	const jsonBytes = await fetchBytes(modelHref, ctx, (n, c) => tracker.update('model.json', n, c));
+	let manifest: ManifestGroup[];
+	try {
+		manifest = readManifest(JSON.parse(new TextDecoder().decode(jsonBytes)));
+	} catch (error) {
+		await ctx.cache?.delete(modelHref).catch(() => undefined);
+		throw new Error(`${modelUrl} is not a tfjs layers model: ${(error as Error).message}`);
+	}
+	tracker.expect([
+		['model.json', jsonBytes.byteLength],
+		...manifest.map((group, g) => [`group${g}`, groupBytes(group)] as const)
+	]);
+
+	const groups = await Promise.all(
+		manifest.map(async (group, g) => {
+			const received = new Map<string, number>();
+			const parts = await Promise.all(
+				group.paths.map((path) =>
+					fetchBytes(resolve(path), ctx, (n, fromCache) => {
+						received.set(path, n);
+						const sum = [...received.values()].reduce((a, b) => a + b, 0);
+						tracker.update(`group${g}`, sum, fromCache);
+					})
+				)
+			);
+			const total = parts.reduce((s, p) => s + p.byteLength, 0);
+			const joined = new Uint8Array(total);
+			let at = 0;
+			for (const part of parts) {
+				joined.set(new Uint8Array(part), at);
+				at += part.byteLength;
+			}
+			return joined.buffer;
+		})
+	);
+	try {
+		return decodeWeights(manifest, groups);
+	} catch (error) {
+		// A truncated file must not stay in the offline cache.
+		const urls = [modelHref, ...manifest.flatMap((g) => g.paths.map(resolve))];
+		await Promise.all(urls.map((u) => ctx.cache?.delete(u).catch(() => undefined)));
+		throw error;
+	}
+}
+
+export type WeightsResult =
+	| {
+			weights: 'trained';
+			values: Map<string, WeightArray>;
+			model: OfficialModel;
+			source: WeightSource;
+	  }
+	| {
+			weights: 'untrained';
+			reason: UntrainedReason;
+			/** What was tried, for 'download-failed': each source's URL and error. */
+			attempts: Array<{ source: WeightSource; error: string }>;
+	  };
+
+/**
+ * The trained weights for a configuration, trying each source in the registry's order, or the
+ * reason there are none. Never throws for a missing network: an untrained result says why.
+ */
+export async function loadTrainedWeights(
+	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>,
+	options: FetchContext & SourceOptions & { onProgress?: (progress: LoadProgress) => void } = {}
+): Promise<WeightsResult> {
+	const found = officialModelFor(config);
+	if ('reason' in found) return { weights: 'untrained', reason: found.reason, attempts: [] };
+	const attempts: Array<{ source: WeightSource; error: string }> = [];
+	for (const source of weightSources(found.model, options)) {
+		try {
+			const values = await loadLayersWeights(source.url, options);
+			return { weights: 'trained', values, model: found.model, source };
+		} catch (error) {
+			if (options.signal?.aborted) throw error;
+			attempts.push({ source, error: error instanceof Error ? error.message : String(error) });
+		}
+	}
+	return { weights: 'untrained', reason: 'download-failed', attempts };
+}

@@ -1,0 +1,32 @@
+/** The cost formula of a track with the current sizes substituted, for the line under its counter. */
+import { outputSize } from '$lib/architecture';
+import type { ConvSize, TrackKind } from './conv-steps';
+
+export type FormulaSymbol = 'DK' | 'M' | 'N' | 'DF';
+
+export interface FormulaTerm {
+	symbols: FormulaSymbol[];
+	values: number[];
+	product: number;
+}
+
+export function formulaTerms(kind: TrackKind, size: ConvSize): FormulaTerm[] {
+	const df = outputSize(size.df, size.stride);
+	const value: Record<FormulaSymbol, number> = { DK: size.dk, M: size.m, N: size.n, DF: df };
+	const term = (symbols: FormulaSymbol[]): FormulaTerm => {
+		const values = symbols.map((s) => value[s]);
+		return { symbols, values, product: values.reduce((a, b) => a * b, 1) };
+	};
+	const depthwise = term(['DK', 'DK', 'M', 'DF', 'DF']);
+	const pointwise = term(['M', 'N', 'DF', 'DF']);
+	switch (kind) {
+		case 'standard':
+			return [term(['DK', 'DK', 'M', 'N', 'DF', 'DF'])];
+		case 'depthwise':
+			return [depthwise];
+		case 'pointwise':
+			return [pointwise];
+		case 'separable':
+			return [depthwise, pointwise];
+	}
+}

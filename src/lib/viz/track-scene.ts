@@ -1,0 +1,276 @@
+/**
+ * What one track of the convolution animation draws: the static scene (stacks and filters placed
+ * left to right, in cell units) and, for a moment t, the frame (highlighted window, filter slice,
+ * output cell and the cells already computed). No DOM: the component renders these arrays.
+ */
+import { channelColor, MIXED_COLOR } from './channel-colors';
+import {
+	atomAt,
+	atomWindow,
+	atomsDone,
+	cellsDone,
+	macsAfter,
+	type Atom,
+	type Phase,
+	type Track
+} from './conv-steps';
+import {
+	cellCentre,
+	placeInRow,
+	plateGap,
+	quad,
+	stackLayout,
+	translate,
+	unfoldedColumns,
+	type Point,
+	type StackLayout,
+	type StackView
+} from './isometric';
+
+export type ItemRole = 'input' | 'filter' | 'feature' | 'output';
+
+export interface SceneItem {
+	role: ItemRole;
+	/** Filters: the phase they belong to. Stacks: the phase that wrote them (−1 for the input). */
+	phase: number;
+	layout: StackLayout;
+	colors: string[];
+	/** Bottom of the item's row: its caption goes below. */
+	rowBottom: number;
+	/** Bounding box. */
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+export interface Scene {
+	width: number;
+	height: number;
+	items: SceneItem[];
+	/** Index in items of each phase's input stack, filter and output stack. */
+	inputOf: number[];
+	filterOf: number[];
+	outputOf: number[];
+}
+
+/** Space between items, in cells. */
+const ITEM_GAP = 3;
+/** An isometric stack is at most this many plate heights tall: dense stacks stay compact. */
+const MAX_STACK_PLATES = 2.4;
+const MIN_GAP = 0.5;
+
+function isoGap(side: number, count: number): number {
+	if (count <= 1) return 0;
+	const budget = (side * MAX_STACK_PLATES - side) / (count - 1);
+	return Math.max(MIN_GAP, Math.min(plateGap(side, 1), budget));
+}
+
+function stack(view: StackView, count: number, side: number, gap: number, columns: number) {
+	return stackLayout({ view, count, side, cell: 1, gap, columns, pitch: side + 1 });
+}
+
+export interface SceneOptions {
+	/** Wrap items onto further rows past this width (cells), for narrow containers. */
+	maxWidth?: number;
+	/** Give every item at least this width (cells), so the captions under it do not collide. */
+	minItemWidth?: number;
+	/** Height of the captions under a row (cells): wrapped rows leave room for them. */
+	captionHeight?: number;
+}
+
+export function buildScene(track: Track, view: StackView, options: SceneOptions = {}): Scene {
+	const { maxWidth = Infinity, minItemWidth = 0, captionHeight = 0 } = options;
+	const m = track.size.m;
+	const inputGap = isoGap(track.size.df, m);
+	const columns = unfoldedColumns(m);
+	const channelColors = Array.from({ length: m }, (_, c) => channelColor(c));
+	const raw: Omit<SceneItem, 'x' | 'y' | 'width' | 'height' | 'rowBottom'>[] = [
+		{
+			role: 'input',
+			phase: -1,
+			layout: stack(view, m, track.size.df, inputGap, columns),
+			colors: channelColors
+		}
+	];
+	const inputOf: number[] = [];
+	const filterOf: number[] = [];
+	const outputOf: number[] = [];
+	track.phases.forEach((p: Phase, k) => {
+		inputOf.push(raw.length - 1);
+		filterOf.push(raw.length);
+		// Filters share their input's plate spacing, so slice c of a filter sits level with channel c.
+		const gap = k === 0 ? inputGap : isoGap(p.inSize, m);
+		raw.push({
+			role: 'filter',
+			phase: k,
+			layout: stack(view, m, p.dk, gap, columns),
+			colors: channelColors
+		});
+		outputOf.push(raw.length);
+		const own = p.kind === 'depthwise';
+		raw.push({
+			role: k === track.phases.length - 1 ? 'output' : 'feature',
+			phase: k,
+			layout: stack(
+				view,
+				p.n,
+				p.outSize,
+				isoGap(p.outSize, p.n),
+				own ? columns : unfoldedColumns(p.n)
+			),
+			colors: Array.from({ length: p.n }, (_, c) => (own ? channelColor(c) : MIXED_COLOR))
+		});
+	});
+	const boxes = raw.map((item) => ({
+		width: Math.max(item.layout.width, minItemWidth),
+		height: item.layout.height
+	}));
+	const row = placeInRow(boxes, ITEM_GAP, maxWidth, ITEM_GAP + captionHeight);
+	const items = raw.map((item, k) => {
+		const offset = row.offsets[k] as { x: number; y: number };
+		const width = (boxes[k] as { width: number }).width;
+		// Narrow items sit centred in their padded box.
+		const inset = (width - item.layout.width) / 2;
+		return {
+			...item,
+			layout: translate(item.layout, offset.x + inset, offset.y),
+			rowBottom: row.rowBottoms[k] ?? 0,
+			x: offset.x,
+			y: offset.y,
+			width,
+			height: item.layout.height
+		};
+	});
+	return { width: row.width, height: row.height, items, inputOf, filterOf, outputOf };
+}
+
+export interface Polygon {
+	points: string;
+	color: string;
+}
+
+export interface Line {
+	from: Point;
+	to: Point;
+}
+
+export interface Frame {
+	/** Mult-adds complete: what the counter shows. */
+	macs: number;
+	atomsDone: number;
+	finished: boolean;
+	/** The atom shown: in progress, or the one just completed when t sits on a boundary. */
+	atom: Atom | null;
+	/** Cells computed so far, per output stack. */
+	progress: Polygon[];
+	/** The filter's window on every channel it reads (faint) … */
+	windows: Polygon[];
+	/** … and on the channel of the current atom (strong). */
+	window: Polygon | null;
+	filterSlices: Polygon[];
+	filterSlice: Polygon | null;
+	outputCell: Polygon | null;
+	lines: Line[];
+}
+
+function progressPolygons(track: Track, scene: Scene, done: number): Polygon[] {
+	const polygons: Polygon[] = [];
+	track.phases.forEach((p, k) => {
+		const item = scene.items[scene.outputOf[k] as number] as SceneItem;
+		const cells = cellsDone(track, k, done);
+		const perSlice = p.outSize * p.outSize;
+		const full = Math.floor(cells / perSlice);
+		const rest = cells % perSlice;
+		const rows = Math.floor(rest / p.outSize);
+		const cols = rest % p.outSize;
+		for (let s = 0; s < full && s < p.n; s++) {
+			const frame = item.layout.slices[s];
+			if (frame)
+				polygons.push({
+					points: quad(frame, 0, 0, p.outSize, p.outSize),
+					color: item.colors[s] ?? ''
+				});
+		}
+		const frame = item.layout.slices[full];
+		if (!frame || full >= p.n) return;
+		const color = item.colors[full] ?? '';
+		if (rows > 0) polygons.push({ points: quad(frame, 0, 0, rows, p.outSize), color });
+		if (cols > 0) polygons.push({ points: quad(frame, rows, 0, rows + 1, cols), color });
+	});
+	return polygons;
+}
+
+export function buildFrame(track: Track, scene: Scene, t: number): Frame {
+	const done = atomsDone(track, t);
+	const macs = macsAfter(track, done);
+	const shown = macs < t && done < track.totalAtoms ? done : done - 1;
+	const frame: Frame = {
+		macs,
+		atomsDone: done,
+		finished: done >= track.totalAtoms,
+		atom: null,
+		progress: progressPolygons(track, scene, done),
+		windows: [],
+		window: null,
+		filterSlices: [],
+		filterSlice: null,
+		outputCell: null,
+		lines: []
+	};
+	if (shown < 0) return frame;
+	const atom = atomAt(track, shown);
+	frame.atom = atom;
+	const p = track.phases[atom.phase] as Phase;
+	const input = scene.items[scene.inputOf[atom.phase] as number] as SceneItem;
+	const filter = scene.items[scene.filterOf[atom.phase] as number] as SceneItem;
+	const output = scene.items[scene.outputOf[atom.phase] as number] as SceneItem;
+	const cells = atomWindow(track, atom);
+	const first = cells[0] as { row: number; col: number };
+	const windowOn = (slice: number): Polygon | null => {
+		const f = input.layout.slices[slice];
+		return f
+			? {
+					points: quad(f, first.row, first.col, first.row + p.dk, first.col + p.dk),
+					color: input.colors[slice] ?? ''
+				}
+			: null;
+	};
+	const sliceOf = (slice: number): Polygon | null => {
+		const f = filter.layout.slices[slice];
+		return f ? { points: quad(f, 0, 0, p.dk, p.dk), color: filter.colors[slice] ?? '' } : null;
+	};
+	// A standard or pointwise filter spans every channel; a depthwise one only its own.
+	const channels =
+		p.kind === 'depthwise' ? [atom.channel] : Array.from({ length: p.m }, (_, c) => c);
+	for (const c of channels) {
+		const w = windowOn(c);
+		const s = sliceOf(c);
+		if (w && c !== atom.channel) frame.windows.push(w);
+		if (s && c !== atom.channel) frame.filterSlices.push(s);
+	}
+	frame.window = windowOn(atom.channel);
+	frame.filterSlice = sliceOf(atom.channel);
+	const outFrame = output.layout.slices[atom.filter];
+	if (outFrame) {
+		frame.outputCell = {
+			points: quad(outFrame, atom.row, atom.col, atom.row + 1, atom.col + 1),
+			color: output.colors[atom.filter] ?? ''
+		};
+	}
+	const inFrame = input.layout.slices[atom.channel];
+	const filterFrame = filter.layout.slices[atom.channel];
+	if (inFrame && filterFrame && outFrame) {
+		const windowCentre = cellCentre(
+			inFrame,
+			first.row + (p.dk - 1) / 2,
+			first.col + (p.dk - 1) / 2
+		);
+		const filterCentre = cellCentre(filterFrame, (p.dk - 1) / 2, (p.dk - 1) / 2);
+		frame.lines = [
+			{ from: windowCentre, to: filterCentre },
+			{ from: filterCentre, to: cellCentre(outFrame, atom.row, atom.col) }
+		];
+	}
+	return frame;
+}

@@ -1,0 +1,146 @@
+/**
+ * The live MobileNet in real Chromium, under the lab's CSP and cross-origin isolation: the
+ * backend the lab would pick, the official weights from /models/, classification of sample
+ * photos decoded by the browser, the offline cache, and the untrained fallback. Runs a bare page
+ * bundled from src/lib/model (scripts/lib/model-harness.js), not the lab UI.
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleModelHarness } from '../../scripts/lib/model-harness.js';
+import type { ModelHarness } from '../../scripts/bench/model-page/main';
+import { sharedModelsDir, startStaticServer } from '../../scripts/lib/static-server.js';
+import { launchBrowser, openPage } from './browser';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const modelsDir = sharedModelsDir(projectRoot);
+const imagesDir = resolve(projectRoot, '../shared/images');
+const present = modelsDir !== null && existsSync(resolve(modelsDir, 'mobilenet_v1_0.25_224'));
+if (!present) console.warn('skipped: ../shared/models is absent');
+
+type Harness = ModelHarness;
+type Classification = Awaited<ReturnType<Harness['classify']>>;
+
+function classify(
+	page: Page,
+	request: Parameters<Harness['classify']>[0]
+): Promise<Classification> {
+	return page.evaluate((r) => window.separableModel.classify(r), request);
+}
+
+describe.skipIf(!present)('the model in Chromium', () => {
+	let outDir: string;
+	let server: Server;
+	let base: string;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		outDir = await bundleModelHarness();
+		mkdirSync(resolve(outDir, 'images'));
+		for (const name of ['coffee.png', 'chelsea.png']) {
+			copyFileSync(resolve(imagesDir, name), resolve(outDir, 'images', name));
+		}
+		({ server, url: base } = await startStaticServer({ root: outDir, modelsDir }));
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await new Promise((r) => server?.close(r));
+		rmSync(outDir, { recursive: true, force: true });
+	});
+
+	async function open(setup?: (page: Page) => Promise<void>) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await setup?.(page);
+		const errors: string[] = [];
+		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+		page.on('pageerror', (e) => errors.push(String(e)));
+		await page.goto(`${base}/`);
+		await page.waitForSelector('body[data-ready="true"]');
+		return { page, context, errors };
+	}
+
+	it('classifies with the official weights on wasm + SIMD, at 224 and 160 px, without errors', async () => {
+		const { page, problems } = await openPage(browser, '/', { base });
+		await page.waitForSelector('body[data-ready="true"]');
+		const cup = await classify(page, {
+			image: '/images/coffee.png',
+			config: { version: 'v1', alpha: 0.25, resolution: 224 }
+		});
+		expect(cup.backend).toMatchObject({ name: 'wasm', simd: true, threads: 1, isolated: true });
+		expect(cup.status).toMatchObject({ weights: 'trained', source: { kind: 'same-origin' } });
+		expect(cup.top[0]!.name).toBe('espresso');
+		expect(cup.top[0]!.probability).toBeCloseTo(0.94, 2);
+		expect(cup.input).toEqual([224, 224]);
+		expect(cup.layers).toBe(29);
+		expect(cup.lastProgress).toMatchObject({ fraction: 1 });
+
+		const cat = await classify(page, {
+			image: '/images/chelsea.png',
+			config: { version: 'v1', alpha: 0.25, resolution: 160 }
+		});
+		expect(cat.top[0]!.name).toBe('Egyptian cat');
+		expect(cat.input).toEqual([160, 160]);
+		// Same network, same weights: nothing new is held.
+		const again = await classify(page, {
+			image: '/images/chelsea.png',
+			config: { version: 'v1', alpha: 0.25, resolution: 160 }
+		});
+		expect(again.tensors).toBe(cat.tensors);
+
+		const small = await classify(page, {
+			image: '/images/chelsea.png',
+			config: { version: 'v3-small', alpha: 1, resolution: 224 }
+		});
+		expect(small.status).toMatchObject({ weights: 'untrained', reason: 'no-layers-weights' });
+		expect(small.top).toHaveLength(5);
+		expect(problems.errors).toEqual([]);
+		expect(problems.foreignRequests).toEqual([]);
+		await page.context().close();
+	});
+
+	it('works offline after one visit (Cache Storage)', async () => {
+		const { page, context, errors } = await open();
+		const config = { version: 'v1' as const, alpha: 0.25, resolution: 128 };
+		const online = await classify(page, { image: '/images/coffee.png', config });
+		expect(online.lastProgress).toMatchObject({ fraction: 1, fromCache: false });
+		// The network goes away: weights and Google both unreachable.
+		await context.route('**/models/**', (route) => route.abort('internetdisconnected'));
+		await context.route('https://storage.googleapis.com/**', (route) => route.abort());
+		await page.reload();
+		await page.waitForSelector('body[data-ready="true"]');
+		const offline = await classify(page, { image: '/images/coffee.png', config });
+		expect(offline.status).toMatchObject({ weights: 'trained' });
+		expect(offline.lastProgress).toMatchObject({ fraction: 1, fromCache: true });
+		expect(offline.top[0]!.name).toBe('espresso');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('runs untrained, and says so, when no weights can be reached', async () => {
+		const { page, context, errors } = await open(async (p) => {
+			await p.context().route('**/models/**', (route) => route.fulfill({ status: 404 }));
+			await p.context().route('https://storage.googleapis.com/**', (route) => route.abort());
+		});
+		const result = await classify(page, {
+			image: '/images/coffee.png',
+			config: { version: 'v1', alpha: 0.25, resolution: 128 }
+		});
+		expect(result.status).toMatchObject({
+			weights: 'untrained',
+			reason: 'download-failed',
+			seed: 1
+		});
+		if (result.status.weights === 'untrained') {
+			expect(result.status.attempts.map((a) => a.source.kind)).toEqual(['same-origin', 'official']);
+		}
+		expect(result.top).toHaveLength(5);
+		// The browser logs the 404 and the refused request; nothing else may fail.
+		expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+		await context.close();
+	});
+});

@@ -1,0 +1,522 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, type PageProblems } from './browser';
+import { startStaticServer } from '../../scripts/lib/static-server.js';
+
+const buildDir = resolve(
+	process.env.SEPARABLE_OUT ? `build-${process.env.SEPARABLE_OUT}` : 'build'
+);
+// Every English lesson of the build under test: decks come from whatever the lessons hold today.
+const built = new Set(
+	existsSync(`${buildDir}/en/present`) ? readdirSync(`${buildDir}/en/present`) : []
+);
+const slugs = readdirSync('content/en')
+	.filter((file) => file.endsWith('.md'))
+	.map((file) => file.slice(0, -3))
+	.filter((slug) => built.has(slug))
+	.sort();
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const deckPath = (slug: string, hash = '') => `/en/present/${slug}/${hash}`;
+const presenterPath = (slug: string, hash = '') => `/en/present/${slug}/presenter/${hash}`;
+
+/** Records errors and foreign requests of a page opened in an existing context. */
+function track(page: Page): PageProblems {
+	const problems: PageProblems = { errors: [], foreignRequests: [] };
+	const origin = new URL(inject('baseURL')).origin;
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.errors.push(message.text());
+	});
+	page.on('pageerror', (error) => problems.errors.push(String(error)));
+	page.on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+			problems.foreignRequests.push(url);
+		}
+	});
+	return problems;
+}
+
+/** The deck is live once the current slide carries its test hook (set after hydration). */
+async function ready(page: Page): Promise<void> {
+	await page.locator('[data-testid="slide"]').waitFor();
+}
+
+async function current(page: Page): Promise<number> {
+	return Number(await page.locator('[data-testid="slide"]').getAttribute('data-index'));
+}
+
+async function count(page: Page): Promise<number> {
+	return Number(await page.getByTestId('slide-count').textContent());
+}
+
+async function expectSlide(page: Page, index: number): Promise<void> {
+	await expect.poll(() => current(page)).toBe(index);
+	await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${index + 1}`);
+	// Exactly one slide of its stage is on screen, and it is the one the hook names.
+	await expect
+		.poll(() =>
+			page
+				.locator('[data-testid="slide"]')
+				.evaluate(
+					(slide) =>
+						[...(slide.closest('.present-stage')?.querySelectorAll('section.slide') ?? [])].filter(
+							(section) => getComputedStyle(section).visibility === 'visible'
+						).length
+				)
+		)
+		.toBe(1);
+	expect(await page.locator('[data-testid="slide"]').isVisible()).toBe(true);
+}
+
+/** Pages in a PDF: Chromium writes one /Type /Page object per page. */
+function pdfPages(pdf: Buffer): number {
+	return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+/** Index and slug of a slide that holds a live widget, with the widget's test id. */
+async function findWidgetSlide(): Promise<{ slug: string; index: number; widget: string } | null> {
+	for (const slug of slugs) {
+		const { page } = await openPage(browser, deckPath(slug));
+		await ready(page);
+		const found = await page.evaluate(() => {
+			const slides = [...document.querySelectorAll('.present-stage section.slide')];
+			for (const widget of ['cost-calculator', 'conv-animation']) {
+				const index = slides.findIndex((s) => s.querySelector(`[data-testid="${widget}"]`));
+				if (index !== -1) return { index, widget };
+			}
+			return null;
+		});
+		await page.context().close();
+		if (found) return { slug, ...found };
+	}
+	return null;
+}
+
+describe('presentation mode', () => {
+	it('has lessons to present', () => {
+		expect(slugs.length).toBeGreaterThanOrEqual(1);
+	});
+
+	for (const slug of slugs) {
+		it(`${slug}: the deck has the lesson's sections plus a title slide (and references)`, async () => {
+			const { page: lesson, problems } = await openPage(browser, `/en/learn/${slug}/`);
+			const sections = await lesson.locator('article section.slide[data-slide]').count();
+			const cited = await lesson.locator('#references').count();
+			expect(sections).toBeGreaterThanOrEqual(1);
+			await lesson.goto(inject('baseURL') + deckPath(slug));
+			await ready(lesson);
+			expect(await count(lesson)).toBe(1 + sections + cited);
+			expect(await lesson.locator('.present-stage section.slide').count()).toBe(
+				await count(lesson)
+			);
+			expect(problems.errors).toEqual([]);
+			expect(problems.foreignRequests).toEqual([]);
+			await lesson.context().close();
+		});
+	}
+
+	it('keys move through the slides and the hash follows', async () => {
+		const slug = slugs[0] ?? '';
+		const { page, problems } = await openPage(browser, deckPath(slug));
+		await ready(page);
+		const total = await count(page);
+		expect(total).toBeGreaterThanOrEqual(3);
+		await expectSlide(page, 0);
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(page, 1);
+		await page.keyboard.press('Space');
+		await expectSlide(page, 2);
+		await page.keyboard.press('ArrowLeft');
+		await expectSlide(page, 1);
+		await page.keyboard.press('PageDown');
+		await expectSlide(page, 2);
+		await page.keyboard.press('PageUp');
+		await expectSlide(page, 1);
+		await page.keyboard.press('Shift+Space');
+		await expectSlide(page, 0);
+		await page.keyboard.press('ArrowLeft');
+		await expectSlide(page, 0);
+		await page.keyboard.press('End');
+		await expectSlide(page, total - 1);
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(page, total - 1);
+		await page.keyboard.press('Home');
+		await expectSlide(page, 0);
+		// A number, then Enter, jumps; the number shows while it is typed.
+		await page.keyboard.press('3');
+		await expect.poll(() => page.getByTestId('slide-jump').isVisible()).toBe(true);
+		await expectSlide(page, 0);
+		await page.keyboard.press('Enter');
+		await expectSlide(page, 2);
+		expect(await page.getByTestId('slide-jump').count()).toBe(0);
+		// A number past the end goes to the last slide.
+		await page.keyboard.type('99');
+		await page.keyboard.press('Enter');
+		await expectSlide(page, total - 1);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('a deep link opens its slide, and a reload stays there', async () => {
+		const slug = slugs[0] ?? '';
+		const { page, problems } = await openPage(browser, deckPath(slug, '#3'));
+		await ready(page);
+		await expectSlide(page, 2);
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(page, 3);
+		await page.reload();
+		await ready(page);
+		await expectSlide(page, 3);
+		// Editing the hash (a shared link pasted over) moves the deck too.
+		await page.evaluate(() => (location.hash = '#2'));
+		await expectSlide(page, 1);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('B blacks the screen, ? lists the keys, Escape closes', async () => {
+		const slug = slugs[0] ?? '';
+		const { page, problems } = await openPage(browser, deckPath(slug, '#2'));
+		await ready(page);
+		await page.keyboard.press('b');
+		await expect.poll(() => page.getByTestId('black-screen').isVisible()).toBe(true);
+		// The first key brings the slide back without moving on, as in PowerPoint.
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => page.getByTestId('black-screen').count()).toBe(0);
+		await expectSlide(page, 1);
+		await page.keyboard.press('?');
+		const help = page.getByTestId('present-help');
+		await expect.poll(() => help.isVisible()).toBe(true);
+		expect(await help.locator('tr').count()).toBeGreaterThanOrEqual(10);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => help.count()).toBe(0);
+		await expectSlide(page, 1);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('swipes move the deck on a touch screen', async () => {
+		const slug = slugs[0] ?? '';
+		const { page } = await openPage(browser, deckPath(slug));
+		await ready(page);
+		const swipe = async (from: number, to: number) => {
+			const screen = page.locator('.screen');
+			await screen.dispatchEvent('pointerdown', {
+				pointerType: 'touch',
+				clientX: from,
+				clientY: 400
+			});
+			await screen.dispatchEvent('pointerup', { pointerType: 'touch', clientX: to, clientY: 410 });
+		};
+		await swipe(900, 500);
+		await expectSlide(page, 1);
+		await swipe(500, 900);
+		await expectSlide(page, 0);
+		await page.context().close();
+	});
+
+	it('the audience and presenter windows follow each other both ways', async () => {
+		const slug = slugs[0] ?? '';
+		const { page: audience, problems } = await openPage(browser, deckPath(slug, '#2'));
+		await ready(audience);
+		// S opens the presenter window at the audience's slide.
+		const opened = audience.context().waitForEvent('page');
+		await audience.keyboard.press('s');
+		const presenter = await opened;
+		const presenterProblems = track(presenter);
+		await presenter.waitForURL(/\/presenter\/#2$/);
+		await ready(presenter);
+		await expectSlide(presenter, 1);
+
+		await audience.bringToFront();
+		await audience.keyboard.press('ArrowRight');
+		await expectSlide(audience, 2);
+		await expectSlide(presenter, 2);
+
+		await presenter.bringToFront();
+		await presenter.keyboard.press('ArrowRight');
+		await expectSlide(presenter, 3);
+		await expectSlide(audience, 3);
+		await presenter.keyboard.press('ArrowLeft');
+		await expectSlide(audience, 2);
+
+		// The presenter blacks out the projector, and brings it back.
+		await presenter.getByTestId('presenter-black').click();
+		await expect.poll(() => audience.getByTestId('black-screen').isVisible()).toBe(true);
+		await presenter.getByTestId('presenter-black').click();
+		await expect.poll(() => audience.getByTestId('black-screen').count()).toBe(0);
+
+		// Presenter panels: the next slide, the timer and the clock.
+		await expect.poll(() => presenter.getByTestId('presenter-next').isVisible()).toBe(true);
+		await expect
+			.poll(() => presenter.getByTestId('presenter-timer').textContent())
+			.toMatch(/^\d+:\d\d$/);
+		await expect
+			.poll(() => presenter.getByTestId('presenter-clock').textContent())
+			.toMatch(/\d{1,2}:\d\d/);
+
+		// A presenter window reloaded on a stale slide joins the talk instead of dragging it back.
+		await presenter.goto('about:blank');
+		await presenter.goto(inject('baseURL') + presenterPath(slug, '#1'));
+		await ready(presenter);
+		await expectSlide(presenter, 2);
+		await expectSlide(audience, 2);
+
+		expect(problems.errors).toEqual([]);
+		expect(presenterProblems.errors).toEqual([]);
+		expect(presenterProblems.foreignRequests).toEqual([]);
+		await audience.context().close();
+	});
+
+	it('the presenter shows each slide’s speaker notes', async () => {
+		// Find a lesson with notes and the slide that holds them.
+		for (const slug of slugs) {
+			const { page, problems } = await openPage(browser, presenterPath(slug));
+			await ready(page);
+			const withNotes = await page.evaluate(() =>
+				[...document.querySelectorAll('.current .present-stage section.slide')].findIndex((s) =>
+					s.querySelector('[data-notes]')
+				)
+			);
+			if (withNotes === -1) {
+				await page.context().close();
+				continue;
+			}
+			const expected = await page.evaluate(
+				(i) =>
+					document
+						.querySelectorAll('.current .present-stage section.slide')
+						[i]?.querySelector('[data-notes] > :not(summary)')
+						?.textContent?.trim() ?? '',
+				withNotes
+			);
+			expect(expected.length).toBeGreaterThan(0);
+			await page.keyboard.type(String(withNotes + 1));
+			await page.keyboard.press('Enter');
+			await expectSlide(page, withNotes);
+			await expect
+				.poll(() => page.getByTestId('presenter-notes').textContent())
+				.toContain(expected.slice(0, 40));
+			// Notes never show on the audience's slide.
+			const { page: audience } = await openPage(browser, deckPath(slug, `#${withNotes + 1}`));
+			await ready(audience);
+			expect(await audience.locator('[data-testid="slide"] [data-notes]').isVisible()).toBe(false);
+			await audience.context().close();
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+			return;
+		}
+		throw new Error('no English lesson has <Notes> yet');
+	});
+
+	it('the overview grid opens with O and a click jumps', async () => {
+		const slug = slugs[0] ?? '';
+		const { page, problems } = await openPage(browser, deckPath(slug));
+		await ready(page);
+		const total = await count(page);
+		await page.keyboard.press('o');
+		const overview = page.getByTestId('overview');
+		await expect.poll(() => overview.isVisible()).toBe(true);
+		const thumbnails = overview.getByTestId('overview-slide');
+		expect(await thumbnails.count()).toBe(total);
+		// Every thumbnail shows its slide: the grid renders all sections visibly.
+		expect(
+			await overview.evaluate(
+				(root) =>
+					[...root.querySelectorAll('section.slide')].filter(
+						(s) => getComputedStyle(s).visibility === 'visible'
+					).length
+			)
+		).toBe(total);
+		const target = Math.min(total - 1, 2);
+		await thumbnails.nth(target).click();
+		await expect.poll(() => overview.count()).toBe(0);
+		await expectSlide(page, target);
+		// Arrows move the highlight in the overview, Enter takes it.
+		await page.keyboard.press('o');
+		await page.keyboard.press('ArrowLeft');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => overview.count()).toBe(0);
+		await expectSlide(page, target - 1);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	for (const slug of slugs) {
+		it(`${slug}: the PDF of the print view has one page per slide`, async () => {
+			const { page, problems } = await openPage(browser, deckPath(slug));
+			await ready(page);
+			const total = await count(page);
+			await page.emulateMedia({ media: 'print' });
+			// Every slide is laid out for print, equations included.
+			expect(
+				await page.evaluate(
+					() =>
+						[...document.querySelectorAll('.present-stage section.slide')].filter(
+							(s) => getComputedStyle(s).visibility === 'visible'
+						).length
+				)
+			).toBe(total);
+			expect(await page.locator('.present-stage .katex').first().isVisible()).toBe(true);
+			expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(total);
+			// Also with the printer's paper (Letter, landscape), as a print dialog would.
+			expect(pdfPages(await page.pdf({ landscape: true }))).toBe(total);
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+		});
+	}
+
+	it('a live widget responds inside a slide', async () => {
+		const found = await findWidgetSlide();
+		expect(found, 'an English lesson with a calculator or an animation').not.toBeNull();
+		if (!found) return;
+		const { page, problems } = await openPage(browser, deckPath(found.slug, `#${found.index + 1}`));
+		await ready(page);
+		await expectSlide(page, found.index);
+		const slide = page.locator('[data-testid="slide"]');
+		if (found.widget === 'cost-calculator') {
+			const ratio = slide.getByTestId('calc-ratio');
+			const before = await ratio.getAttribute('data-value');
+			const input = slide.getByTestId('calc-n');
+			await input.fill('');
+			// Typing digits in a widget's field must not start a slide jump.
+			await input.pressSequentially('64');
+			await expect.poll(() => ratio.getAttribute('data-value')).not.toBe(before);
+			expect(await page.getByTestId('slide-jump').count()).toBe(0);
+			await input.press('ArrowRight');
+			await expectSlide(page, found.index);
+		} else {
+			const summary = slide.getByTestId('anim-summary');
+			const before = await summary.textContent();
+			await slide.getByTestId('anim-play').click();
+			await expect.poll(() => summary.textContent(), { timeout: 10_000 }).not.toBe(before);
+		}
+		await screenshot(page, `present-widget-${found.widget}`);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('the lesson page’s Present button opens the slide being read', async () => {
+		const slug = slugs[0] ?? '';
+		const { page, problems } = await openPage(browser, `/en/learn/${slug}/`);
+		const sections = page.locator('article section.slide[data-slide]');
+		const last = (await sections.count()) - 1;
+		await sections.nth(last).evaluate((section) => section.scrollIntoView({ block: 'start' }));
+		const button = page.getByTestId('present-button');
+		await expect.poll(() => button.getAttribute('href')).toMatch(new RegExp(`#${last + 2}$`));
+		await button.click();
+		await page.waitForURL(new RegExp(`/en/present/${slug}/#${last + 2}$`));
+		await ready(page);
+		await expectSlide(page, last + 1);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('after one visit, lessons and slides open with no network and no server', async () => {
+		// A server of our own, so that it can be switched off after the first visit.
+		const { server, url } = (await startStaticServer({ root: buildDir })) as {
+			server: import('node:http').Server;
+			url: string;
+		};
+		const slug = slugs[0] ?? '';
+		let context: BrowserContext | null = null;
+		try {
+			const opened = await openPage(browser, deckPath(slug), { base: url });
+			context = opened.page.context();
+			const page = opened.page;
+			await ready(page);
+			await page.evaluate(async () => {
+				await navigator.serviceWorker.ready;
+			});
+			await expect
+				.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+				.toBe(true);
+			await new Promise((done) => server.close(done));
+			await context.setOffline(true);
+
+			await page.goto(`${url}/en/learn/${slug}/`);
+			await expect.poll(() => page.getByTestId('lesson').isVisible()).toBe(true);
+			expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+
+			await page.goto(`${url}${deckPath(slug, '#2')}`);
+			await ready(page);
+			await expectSlide(page, 1);
+			await page.keyboard.press('ArrowRight');
+			await expectSlide(page, 2);
+
+			// Pages never opened in that visit were precached too.
+			const other = slugs[slugs.length - 1] ?? slug;
+			await page.goto(`${url}${presenterPath(other, '#1')}`);
+			await ready(page);
+			await expectSlide(page, 0);
+			await page.goto(`${url}/ru/present/${slug}/`);
+			await ready(page);
+			expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+			expect(opened.problems.foreignRequests).toEqual([]);
+		} finally {
+			await context?.close();
+			server.close();
+		}
+	});
+});
+
+describe('presentation screenshots', () => {
+	const sizes = [
+		{ width: 1024, height: 768 },
+		{ width: 1920, height: 1080 }
+	];
+	for (const viewport of sizes) {
+		const size = `${viewport.width}x${viewport.height}`;
+		it(`audience, overview, help, high contrast and presenter at ${size}`, async () => {
+			const slug = slugs[0] ?? '';
+			const { page, problems } = await openPage(browser, deckPath(slug, '#3'), { viewport });
+			await ready(page);
+			// Let the controls fade, as they do on a projector.
+			await page.waitForTimeout(3000);
+			await screenshot(page, `present-audience-${size}`);
+			await page.keyboard.press('Home');
+			await expectSlide(page, 0);
+			await screenshot(page, `present-title-${size}`);
+			await page.keyboard.press('o');
+			await page.getByTestId('overview').waitFor();
+			await page.waitForTimeout(300);
+			await screenshot(page, `present-overview-${size}`);
+			await page.keyboard.press('Escape');
+			await page.keyboard.press('?');
+			await screenshot(page, `present-help-${size}`);
+			await page.keyboard.press('Escape');
+			await page.keyboard.press('c');
+			await page.keyboard.type('3');
+			await page.keyboard.press('Enter');
+			await expectSlide(page, 2);
+			await expect.poll(() => page.locator('.deck.present-contrast').count()).toBe(1);
+			await page.mouse.move(10, 10);
+			await screenshot(page, `present-contrast-${size}`);
+			// Contrast is remembered: switch it back off for the next views.
+			await page.keyboard.press('c');
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+
+			const { page: presenter, problems: presenterProblems } = await openPage(
+				browser,
+				presenterPath(slug, '#2'),
+				{ viewport }
+			);
+			await ready(presenter);
+			await presenter.waitForTimeout(500);
+			await screenshot(presenter, `present-presenter-${size}`);
+			expect(presenterProblems.errors).toEqual([]);
+			await presenter.context().close();
+		});
+	}
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ERRATA } from '$lib/architecture';
+import { erratumWithComputed, uncoveredErrata } from '$lib/lessons/errata';
+
+describe('errata, printed against computed', () => {
+	it('computes a value for every erratum the engine lists', () => {
+		expect(uncoveredErrata()).toEqual([]);
+		for (const { id } of ERRATA) expect(erratumWithComputed(id).computed.length).toBeGreaterThan(0);
+		expect(() => erratumWithComputed('no-such-erratum')).toThrow(/unknown erratum/);
+	});
+
+	it('gives the corrected figures the lessons teach', () => {
+		const share = erratumWithComputed('v1-conv1-share').computed[0];
+		expect(share?.kind === 'percent' && (share.value * 100).toFixed(2)).toBe('1.91');
+		expect(erratumWithComputed('v1-dw13-stride').computed).toEqual([
+			{ label: 'stride', kind: 'text', value: 's1' }
+		]);
+		expect(
+			erratumWithComputed('v1-relu6').computed.map((c) => c.kind === 'text' && c.value)
+		).toEqual(['ReLU6']);
+		const [withoutFc, withFc] = erratumWithComputed('v1-table4-no-fc').computed;
+		expect(withoutFc?.kind === 'millions' && Math.round(withoutFc.value / 1e6)).toBe(4866);
+		expect(withFc?.kind === 'millions' && Math.round(withFc.value / 1e6)).toBe(4867);
+		const [at160] = erratumWithComputed('v1-table7-160').computed;
+		expect(at160?.kind === 'millions' && Math.round(at160.value / 1e6)).toBe(291);
+		const [v2v1] = erratumWithComputed('v2-v1-madds').computed;
+		expect(v2v1?.kind === 'millions' && Math.round(v2v1.value / 1e6)).toBe(569);
+	});
+});
