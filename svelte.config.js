@@ -48,6 +48,8 @@ const config = {
 			strict: true
 		}),
 		outDir: out ? `.svelte-kit-${out}` : '.svelte-kit',
+		// Inline small stylesheets: a lesson page would otherwise wait on ~20 render-blocking requests.
+		inlineStyleThreshold: 32 * 1024,
 		alias: { $content: 'content' },
 		prerender: {
 			entries: ['*', ...languages.map((lang) => `/${lang}/`)],

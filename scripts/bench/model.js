@@ -4,7 +4,8 @@
 // src/lib/model with Vite into a temporary folder, serves it like the site (COOP/COEP, the
 // development weights under /models/), and drives it through window.separableModel. Nothing
 // is added to the site: no hidden route, no hook in the lab. The backend is chosen exactly as
-// the lab chooses it (here, with no GPU: wasm + SIMD; 2 cores → 1 thread).
+// the lab chooses it (here, with no GPU: wasm + SIMD, one thread; src/lib/model/backend.ts says
+// why threads stay off under the site's CSP). BENCH_MODEL=0.25-224,1-224 limits the configurations.
 //
 // Measures, per V1 configuration (official α 0.25 / 0.75 at 128–224 px, untrained α 1.0 at 224):
 // plain predict (probabilities read back), predict with every layer's output read back, the
@@ -23,12 +24,17 @@ import { summarize } from '../lib/stats.js';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
-const CONFIGS = [
+const ALL_CONFIGS = [
 	...[0.25, 0.75].flatMap((alpha) =>
 		[128, 160, 192, 224].map((resolution) => ({ alpha, resolution, trained: true }))
 	),
 	{ alpha: 1, resolution: 224, trained: false }
 ];
+// BENCH_MODEL=0.25-224,1-224 measures only those (α-resolution), e.g. for a quick look.
+const only = process.env.BENCH_MODEL?.split(',').map((s) => s.trim());
+const CONFIGS = only
+	? ALL_CONFIGS.filter((c) => only.includes(`${c.alpha}-${c.resolution}`))
+	: ALL_CONFIGS;
 
 /** @param {number[]} xs */
 const median = (xs) => summarize(xs).median;

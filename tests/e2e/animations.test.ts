@@ -363,6 +363,29 @@ describe('screenshots', () => {
 		await phone.page.context().close();
 	});
 
+	it('fills a 4K projector’s width, captions at the page’s text size', async () => {
+		const { page } = await openPage(browser, '/en/explore/', {
+			...still,
+			viewport: { width: 3840, height: 2160 }
+		});
+		// A presentation slide gives the animation the whole width.
+		await page.addStyleTag({ content: '.explore { max-width: none !important; }' });
+		const figure = animation(page, 'side-by-side');
+		await figure.focus();
+		for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+		const svg = figure.locator('svg.overlay').last();
+		const box = (await svg.boundingBox())!;
+		expect(box.width).toBeGreaterThan(3000);
+		const fontSize = await figure
+			.locator('svg.overlay text tspan')
+			.first()
+			.evaluate((t) => (t as SVGTSpanElement).getBoundingClientRect().height);
+		expect(fontSize).toBeGreaterThan(10);
+		expect(fontSize).toBeLessThan(30);
+		await figure.screenshot({ path: 'test-output/screenshots/anim-side-by-side-4k.png' });
+		await page.context().close();
+	});
+
 	it('each mode in the unfolded view, and the whole gallery', async () => {
 		const { page } = await openPage(browser, '/en/explore/', { reducedMotion: 'reduce' });
 		for (const mode of ['standard', 'depthwise', 'pointwise', 'side-by-side']) {

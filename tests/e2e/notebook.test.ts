@@ -366,4 +366,56 @@ describe('notebook playground', () => {
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	});
+
+	describe('accessibility (axe-core) after every cell ran', () => {
+		const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+		for (const scheme of ['light', 'dark'] as const) {
+			it(`has no serious or critical violation (${scheme})`, async () => {
+				// axe is injected as an inline script, which the site's CSP (rightly) forbids.
+				const { page } = await openPage(browser, PLAYGROUND, {
+					bypassCSP: true,
+					colorScheme: scheme
+				});
+				await page.locator('[data-testid="notebook-run-all"]').click();
+				for (const id of ['tensors', 'images', 'charts', 'exercise'])
+					await ranAs(cell(page, id), 'done');
+				await page.locator('[data-testid="cell"] .cm-content').first().waitFor();
+				await page.addScriptTag({ content: axeSource });
+				const violations = await page.evaluate(async () => {
+					type Result = {
+						violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+					};
+					const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
+					const result = await axe.run();
+					return result.violations.map((v) => ({
+						id: v.id,
+						impact: v.impact,
+						targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+					}));
+				});
+				expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+					[]
+				);
+				await page.context().close();
+			});
+		}
+	});
+
+	it('fits a phone: nothing sticks out sideways', async () => {
+		const { page, problems } = await openPage(browser, '/zh/notebook/', {
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		});
+		await page.locator('[data-testid="notebook-run-all"]').click();
+		for (const id of ['tensors', 'images', 'charts', 'exercise'])
+			await ranAs(cell(page, id), 'done');
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await screenshot(page, 'notebook-playground-zh-phone');
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
 });

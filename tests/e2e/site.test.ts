@@ -38,6 +38,21 @@ describe('site shell', () => {
 		});
 	}
 
+	for (const lang of languages) {
+		it(`/${lang}/ fits a phone screen without sideways scrolling`, async () => {
+			const { page } = await openPage(browser, `/${lang}/`, {
+				viewport: { width: 390, height: 844 },
+				isMobile: true
+			});
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			await screenshot(page, `home-${lang}-phone`);
+			expect(overflow).toBeLessThanOrEqual(0);
+			await page.context().close();
+		});
+	}
+
 	it('/ sends a browser to its preferred language', async () => {
 		const { page } = await openPage(browser, '/', { locale: 'ko-KR' });
 		await page.waitForURL(/\/ko\/$/);

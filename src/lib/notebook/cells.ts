@@ -34,6 +34,12 @@ export function starterCode(lesson: string, id: string): string {
 	return withoutFinalNewline(code);
 }
 
+/** Whether content/cells/<lesson>/ holds any cell: a lesson page wraps itself in a Notebook then. */
+export function hasCells(lesson: string): boolean {
+	const prefix = `/content/cells/${lesson}/`;
+	return Object.keys(starters).some((p) => p.startsWith(prefix));
+}
+
 export function isExercise(lesson: string, id: string): boolean {
 	return path(lesson, id, true) in solutions;
 }

@@ -126,7 +126,9 @@ export function buildScene(track: Track, view: StackView, options: SceneOptions 
 		width: Math.max(item.layout.width, minItemWidth),
 		height: item.layout.height
 	}));
-	const row = placeInRow(boxes, ITEM_GAP, maxWidth, ITEM_GAP + captionHeight);
+	// A window at the last row reaches into the SAME padding below the plate: keep captions clear of it.
+	const below = Math.ceil((track.size.dk - 1) / 2);
+	const row = placeInRow(boxes, ITEM_GAP, maxWidth, ITEM_GAP + captionHeight + below);
 	const items = raw.map((item, k) => {
 		const offset = row.offsets[k] as { x: number; y: number };
 		const width = (boxes[k] as { width: number }).width;
@@ -135,14 +137,14 @@ export function buildScene(track: Track, view: StackView, options: SceneOptions 
 		return {
 			...item,
 			layout: translate(item.layout, offset.x + inset, offset.y),
-			rowBottom: row.rowBottoms[k] ?? 0,
+			rowBottom: (row.rowBottoms[k] ?? 0) + below,
 			x: offset.x,
 			y: offset.y,
 			width,
 			height: item.layout.height
 		};
 	});
-	return { width: row.width, height: row.height, items, inputOf, filterOf, outputOf };
+	return { width: row.width, height: row.height + below, items, inputOf, filterOf, outputOf };
 }
 
 export interface Polygon {

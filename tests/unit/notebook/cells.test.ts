@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allCellKeys, isExercise, solutionCode, starterCode } from '$lib/notebook/cells';
+import { allCellKeys, hasCells, isExercise, solutionCode, starterCode } from '$lib/notebook/cells';
 import { CHECKS } from '$lib/notebook/checks';
 import { Executor, measureLineOffset, type TfRuntime } from '$lib/notebook/executor';
 import { HINT_IDS } from '$lib/notebook/hints';

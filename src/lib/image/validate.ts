@@ -1,0 +1,58 @@
+/**
+ * Whether the lab accepts an image file, decided from its bytes before any decoding.
+ *
+ * SVG is refused rather than rasterised: it has no pixel size of its own (the size we would
+ * pick is arbitrary), it can pull in fonts and images from elsewhere, and a classifier trained
+ * on photos says nothing useful about vector drawings.
+ */
+import { readImageHeader, type HeaderProblem, type ImageHeader } from './header';
+
+/** Above this many pixels a file is refused before decoding (50 MP ≈ 200 MB of RGBA). */
+export const MAX_PIXELS = 50_000_000;
+/** Files larger than this are refused before they are read (no photo needs more). */
+export const MAX_BYTES = 100 * 1024 * 1024;
+/** Longer side ÷ shorter side above which the image is flagged: it gets squashed to a square. */
+export const EXTREME_ASPECT = 8;
+
+export type ImageProblem =
+	| HeaderProblem
+	| 'too-many-pixels'
+	| 'too-large-file'
+	/** The header claims a zero width or height. */
+	| 'zero-size';
+
+export type ValidationResult =
+	| ({ ok: true; extremeAspect: boolean } & ImageHeader)
+	| { ok: false; problem: ImageProblem; width?: number; height?: number };
+
+/** Checks a file's size before reading it. */
+export function checkFileSize(bytes: number): ImageProblem | null {
+	if (bytes === 0) return 'empty';
+	return bytes > MAX_BYTES ? 'too-large-file' : null;
+}
+
+export function validateImageBytes(bytes: Uint8Array): ValidationResult {
+	const sizeProblem = checkFileSize(bytes.length);
+	if (sizeProblem) return { ok: false, problem: sizeProblem };
+	const header = readImageHeader(bytes);
+	if (!header.ok) return header;
+	const { width, height } = header;
+	if (width === 0 || height === 0) return { ok: false, problem: 'zero-size', width, height };
+	if (width * height > MAX_PIXELS) {
+		return { ok: false, problem: 'too-many-pixels', width, height };
+	}
+	const extremeAspect = Math.max(width, height) / Math.min(width, height) > EXTREME_ASPECT;
+	return { ok: true, format: header.format, width, height, extremeAspect };
+}
+
+/** Longest side the lab keeps after decoding; larger photos are scaled down once, on load. */
+export const MAX_KEPT_SIDE = 2048;
+
+/** The size to keep a decoded image at: unchanged up to MAX_KEPT_SIDE, else scaled to fit. */
+export function keptSize(width: number, height: number): { width: number; height: number } {
+	const scale = Math.min(1, MAX_KEPT_SIDE / Math.max(width, height));
+	return {
+		width: Math.max(1, Math.round(width * scale)),
+		height: Math.max(1, Math.round(height * scale))
+	};
+}

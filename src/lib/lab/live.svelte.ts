@@ -1,0 +1,154 @@
+/**
+ * The lab's live network: which image is loaded, what the network made of it, and the weights'
+ * state. tfjs is imported dynamically on first use, so only the lab ever loads it. Requests
+ * follow the lab's config; ModelSession lets the last one win, and a result is shown only if
+ * it answers the latest request (so a fast slider drag never shows a stale result).
+ */
+import type { LabConfig } from './query';
+import type {
+	LayerTiming,
+	LoadProgress,
+	ModelSession,
+	RunResult,
+	UntrainedReason
+} from '$lib/model';
+import type { ImageProblem } from '$lib/image';
+import { decodeImageFile } from '$lib/image/decode';
+
+export type WeightsState = 'loading' | 'trained' | 'untrained';
+
+export type ImageErrorKind = ImageProblem | 'decode-failed' | 'run-failed';
+
+export interface LiveImage {
+	/** Counts images given to this lab, so a result names the image it is for. */
+	id: number;
+	pixels: ImageData;
+	/** File name, sample id or 'camera'. */
+	name: string;
+	extremeAspect: boolean;
+}
+
+export interface ImageError {
+	kind: ImageErrorKind;
+	name: string;
+	width?: number;
+	height?: number;
+}
+
+type ModelModule = typeof import('$lib/model');
+
+let modelModule: Promise<ModelModule> | null = null;
+/** tfjs and the model code, loaded once, on the first request. */
+function loadModel(): Promise<ModelModule> {
+	modelModule ??= import('$lib/model');
+	return modelModule;
+}
+
+export const configKey = (c: LabConfig) => `${c.version}/${c.alpha}/${c.resolution}`;
+
+export class LiveNetwork {
+	weights = $state<WeightsState>('loading');
+	untrainedReason = $state<UntrainedReason | null>(null);
+	progress = $state.raw<LoadProgress | null>(null);
+	image = $state.raw<LiveImage | null>(null);
+	imageError = $state.raw<ImageError | null>(null);
+	result = $state.raw<RunResult | null>(null);
+	/** Config and image of the shown result. */
+	resultKey = $state<string | null>(null);
+	resultImage = $state<number | null>(null);
+	pending = $state(false);
+	runError = $state<string | null>(null);
+	timings = $state.raw<LayerTiming[] | null>(null);
+	selectedLayer = $state<string | null>(null);
+
+	private session: ModelSession | null = null;
+	private ticket = 0;
+	private loadTicket = 0;
+	private imageCount = 0;
+	/** Official models already downloaded (not UI state: a plain Set on purpose). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly downloaded = new Set<string>();
+
+	/** Runs the network for `config` on the current image (or just prepares it). */
+	async run(config: LabConfig): Promise<void> {
+		const ticket = ++this.ticket;
+		this.pending = true;
+		try {
+			const model = await loadModel();
+			this.session ??= new model.ModelSession({
+				onProgress: (_, progress) => (this.progress = progress)
+			});
+			const official = model.officialModelFor(config);
+			if ('model' in official) {
+				if (!this.downloaded.has(official.model.id)) this.weights = 'loading';
+			} else {
+				this.weights = 'untrained';
+				this.untrainedReason = official.reason;
+			}
+			const image = this.image;
+			const result = await this.session.run({ config, image: image?.pixels ?? null });
+			if (!result || ticket !== this.ticket) return;
+			const status = result.network.status;
+			if (status.weights === 'trained') {
+				this.downloaded.add(status.model.id);
+				this.weights = 'trained';
+				this.untrainedReason = null;
+			} else {
+				this.weights = 'untrained';
+				this.untrainedReason = status.reason;
+			}
+			this.runError = null;
+			if (result.prediction) {
+				if (this.resultKey !== configKey(config)) this.timings = null;
+				this.result = result;
+				this.resultKey = configKey(config);
+				this.resultImage = image?.id ?? null;
+				const names = result.prediction.activations?.map((a) => a.name) ?? [];
+				if (this.selectedLayer && !names.includes(this.selectedLayer)) this.selectedLayer = null;
+			}
+		} catch (error) {
+			if (ticket === this.ticket)
+				this.runError = error instanceof Error ? error.message : String(error);
+		} finally {
+			if (ticket === this.ticket) this.pending = false;
+		}
+	}
+
+	/** A new image replaces the old one only once it has decoded; errors keep the old one. */
+	setImage(image: Omit<LiveImage, 'id'>): void {
+		this.image = { ...image, id: ++this.imageCount };
+		this.imageError = null;
+	}
+
+	fail(error: ImageError): void {
+		this.imageError = error;
+	}
+
+	/** Reads, checks and decodes a file; the latest file given wins. */
+	async load(file: Blob, name: string): Promise<void> {
+		const ticket = ++this.loadTicket;
+		const decoded = await decodeImageFile(file);
+		if (ticket !== this.loadTicket) return;
+		if (decoded.ok) {
+			const { pixels, extremeAspect } = decoded.image;
+			this.setImage({ pixels, name, extremeAspect });
+		} else {
+			const { problem, width, height } = decoded;
+			this.fail({ kind: problem, name, width, height });
+		}
+	}
+
+	/** Per-layer time of the current network on the current image. */
+	async measure(): Promise<void> {
+		if (!this.session || !this.result) return;
+		const key = this.resultKey;
+		const timings = await this.session.profile({ runs: 3 });
+		if (timings && key === this.resultKey) this.timings = timings;
+	}
+
+	dispose(): void {
+		this.ticket++;
+		this.session?.dispose();
+		this.session = null;
+	}
+}

@@ -1,0 +1,193 @@
+/**
+ * Pixels for the lab's feature-map grids: one small image per channel of a layer's output,
+ * normalised per channel or per layer, through a perceptual colour map. Pure (no DOM): the
+ * component only puts the returned RGBA into a canvas.
+ */
+import { interpolateInferno, interpolateViridis, rgb } from 'd3';
+
+/** A layer's output, channels last: value (y, x, c) at (y·width + x)·channels + c. */
+export interface FeatureMap {
+	readonly shape: readonly number[];
+	readonly data: Float32Array;
+}
+
+export type ColourMapName = 'viridis' | 'inferno' | 'gray';
+export const COLOUR_MAPS: readonly ColourMapName[] = ['viridis', 'inferno', 'gray'];
+
+export type Normalisation = 'channel' | 'layer';
+
+export interface Range {
+	min: number;
+	max: number;
+}
+
+/** 256 RGB entries of a colour map, low to high. */
+export function colourLut(name: ColourMapName): Uint8ClampedArray {
+	const lut = new Uint8ClampedArray(256 * 3);
+	for (let i = 0; i < 256; i++) {
+		const t = i / 255;
+		const c =
+			name === 'gray'
+				? { r: i, g: i, b: i }
+				: rgb(name === 'viridis' ? interpolateViridis(t) : interpolateInferno(t));
+		lut[i * 3] = c.r;
+		lut[i * 3 + 1] = c.g;
+		lut[i * 3 + 2] = c.b;
+	}
+	return lut;
+}
+
+/** CSS gradient stops for a legend of the colour map. */
+export function legendGradient(lut: Uint8ClampedArray, stops = 8): string {
+	const parts: string[] = [];
+	for (let s = 0; s <= stops; s++) {
+		const i = Math.round((s / stops) * 255) * 3;
+		parts.push(`rgb(${lut[i]} ${lut[i + 1]} ${lut[i + 2]}) ${((s / stops) * 100).toFixed(1)}%`);
+	}
+	return `linear-gradient(to right, ${parts.join(', ')})`;
+}
+
+export function mapSize(map: FeatureMap): { height: number; width: number; channels: number } {
+	const [height = 1, width = 1, channels = 1] =
+		map.shape.length === 3 ? map.shape : [1, 1, map.shape[0]];
+	return { height, width, channels };
+}
+
+/** The range each channel is coloured over: its own min…max, or the whole layer's. */
+export function channelRanges(map: FeatureMap, mode: Normalisation): Range[] {
+	const { channels } = mapSize(map);
+	const ranges = Array.from({ length: channels }, () => ({ min: Infinity, max: -Infinity }));
+	const { data } = map;
+	for (let i = 0; i < data.length; i++) {
+		const r = ranges[i % channels]!;
+		const v = data[i]!;
+		if (v < r.min) r.min = v;
+		if (v > r.max) r.max = v;
+	}
+	if (mode === 'layer') {
+		const min = Math.min(...ranges.map((r) => r.min));
+		const max = Math.max(...ranges.map((r) => r.max));
+		return ranges.map(() => ({ min, max }));
+	}
+	return ranges;
+}
+
+/** 0…255 index into the colour map; a flat range maps to the low end. */
+export function lutIndex(value: number, range: Range): number {
+	const span = range.max - range.min;
+	if (!(span > 0)) return 0;
+	return Math.max(0, Math.min(255, Math.round(((value - range.min) / span) * 255)));
+}
+
+export interface GridLayout {
+	channels: number;
+	cols: number;
+	rows: number;
+	/** Size of one channel's cell in canvas pixels (the map scaled, nearest neighbour). */
+	cellWidth: number;
+	cellHeight: number;
+	gap: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * Lays out `channels` maps of mapWidth×mapHeight in a grid at most maxWidth wide: as many
+ * columns as make the grid roughly square in cells, cells scaled up to at most maxCell pixels
+ * but never below 2 px (so 1024 channels of 1×1 still show).
+ */
+export function gridLayout(
+	channels: number,
+	mapWidth: number,
+	mapHeight: number,
+	maxWidth: number,
+	gap = 1,
+	maxCell = 96
+): GridLayout {
+	const n = Math.max(1, channels);
+	let cols = Math.max(1, Math.ceil(Math.sqrt(n)));
+	let cell = Math.floor((maxWidth - gap * (cols - 1)) / cols);
+	if (cell < 2) {
+		cell = 2;
+		cols = Math.max(1, Math.floor((maxWidth + gap) / (cell + gap)));
+	}
+	cell = Math.min(cell, maxCell, Math.max(2, mapWidth * 8));
+	const cellWidth = cell;
+	const cellHeight = Math.max(1, Math.round((cell * mapHeight) / mapWidth));
+	const rows = Math.ceil(n / cols);
+	return {
+		channels: n,
+		cols,
+		rows,
+		cellWidth,
+		cellHeight,
+		gap,
+		width: cols * cellWidth + (cols - 1) * gap,
+		height: rows * cellHeight + (rows - 1) * gap
+	};
+}
+
+/** The channel under a canvas point, or null in a gap or past the last channel. */
+export function channelAt(layout: GridLayout, x: number, y: number): number | null {
+	const col = Math.floor(x / (layout.cellWidth + layout.gap));
+	const row = Math.floor(y / (layout.cellHeight + layout.gap));
+	if (col < 0 || row < 0 || col >= layout.cols || row >= layout.rows) return null;
+	if (x - col * (layout.cellWidth + layout.gap) >= layout.cellWidth) return null;
+	if (y - row * (layout.cellHeight + layout.gap) >= layout.cellHeight) return null;
+	const channel = row * layout.cols + col;
+	return channel < layout.channels ? channel : null;
+}
+
+/** RGBA of the whole grid; gaps are transparent. */
+export function renderGrid(
+	map: FeatureMap,
+	layout: GridLayout,
+	ranges: readonly Range[],
+	lut: Uint8ClampedArray
+): Uint8ClampedArray<ArrayBuffer> {
+	const { height, width, channels } = mapSize(map);
+	const out = new Uint8ClampedArray(layout.width * layout.height * 4);
+	for (let c = 0; c < channels; c++) {
+		const ox = (c % layout.cols) * (layout.cellWidth + layout.gap);
+		const oy = Math.floor(c / layout.cols) * (layout.cellHeight + layout.gap);
+		const range = ranges[c]!;
+		for (let py = 0; py < layout.cellHeight; py++) {
+			const y = Math.min(height - 1, Math.floor((py * height) / layout.cellHeight));
+			for (let px = 0; px < layout.cellWidth; px++) {
+				const x = Math.min(width - 1, Math.floor((px * width) / layout.cellWidth));
+				const k = lutIndex(map.data[(y * width + x) * channels + c]!, range) * 3;
+				const o = ((oy + py) * layout.width + ox + px) * 4;
+				out[o] = lut[k]!;
+				out[o + 1] = lut[k + 1]!;
+				out[o + 2] = lut[k + 2]!;
+				out[o + 3] = 255;
+			}
+		}
+	}
+	return out;
+}
+
+/** RGBA of one channel at its own size (the canvas scales it up with CSS). */
+export function renderChannel(
+	map: FeatureMap,
+	channel: number,
+	range: Range,
+	lut: Uint8ClampedArray
+): Uint8ClampedArray<ArrayBuffer> {
+	const { height, width, channels } = mapSize(map);
+	const out = new Uint8ClampedArray(width * height * 4);
+	for (let p = 0; p < width * height; p++) {
+		const k = lutIndex(map.data[p * channels + channel]!, range) * 3;
+		out[p * 4] = lut[k]!;
+		out[p * 4 + 1] = lut[k + 1]!;
+		out[p * 4 + 2] = lut[k + 2]!;
+		out[p * 4 + 3] = 255;
+	}
+	return out;
+}
+
+/** The value at (x, y) of one channel. */
+export function valueAt(map: FeatureMap, channel: number, x: number, y: number): number {
+	const { width, channels } = mapSize(map);
+	return map.data[(y * width + x) * channels + channel]!;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+	channelAt,
+	channelRanges,
+	colourLut,
+	gridLayout,
+	legendGradient,
+	lutIndex,
+	renderChannel,
+	renderGrid,
+	valueAt
+} from '$lib/viz/feature-maps';
+
+// 2×2 map, 3 channels: channel c at (y, x) = c·10 + y·2 + x.
+const data = new Float32Array(12);
+for (let y = 0; y < 2; y++)
+	for (let x = 0; x < 2; x++)
+		for (let c = 0; c < 3; c++) data[(y * 2 + x) * 3 + c] = c * 10 + y * 2 + x;
+const map = { shape: [2, 2, 3], data };
+
+describe('feature maps', () => {
+	it('normalises per channel or per layer', () => {
+		expect(channelRanges(map, 'channel')).toEqual([
+			{ min: 0, max: 3 },
+			{ min: 10, max: 13 },
+			{ min: 20, max: 23 }
+		]);
+		expect(channelRanges(map, 'layer')).toEqual(Array(3).fill({ min: 0, max: 23 }));
+		expect(lutIndex(3, { min: 0, max: 3 })).toBe(255);
+		expect(lutIndex(0, { min: 0, max: 3 })).toBe(0);
+		expect(lutIndex(5, { min: 5, max: 5 })).toBe(0);
+		expect(lutIndex(-1, { min: 0, max: 3 })).toBe(0);
+	});
+
+	it('builds colour maps low to high', () => {
+		const viridis = colourLut('viridis');
+		expect([...viridis.subarray(0, 3)]).toEqual([68, 1, 84]);
+		expect([...viridis.subarray(255 * 3)]).toEqual([253, 231, 37]);
+		expect([...colourLut('gray').subarray(128 * 3, 129 * 3)]).toEqual([128, 128, 128]);
+		expect(legendGradient(colourLut('gray'), 2)).toBe(
+			'linear-gradient(to right, rgb(0 0 0) 0.0%, rgb(128 128 128) 50.0%, rgb(255 255 255) 100.0%)'
+		);
+	});
+
+	it('lays out a grid that fits the width, and finds the channel under a point', () => {
+		const layout = gridLayout(32, 112, 112, 800);
+		expect(layout.cols).toBe(6);
+		expect(layout.rows).toBe(6);
+		expect(layout.width).toBeLessThanOrEqual(800);
+		const many = gridLayout(1024, 1, 1, 400);
+		expect(gridLayout(1024, 7, 7, 100).cellWidth).toBe(2); // never below 2 px
+		expect(many.cellWidth).toBe(8); // 1×1 maps are not blown up past 8 px
+		expect(many.width).toBeLessThanOrEqual(400);
+		expect(many.cols * many.rows).toBeGreaterThanOrEqual(1024);
+		const small = gridLayout(3, 2, 2, 100, 1);
+		expect(channelAt(small, 0, 0)).toBe(0);
+		expect(channelAt(small, small.cellWidth + 1, 0)).toBe(1);
+		expect(channelAt(small, small.cellWidth, 0)).toBeNull(); // the gap
+		expect(channelAt(small, 0, small.cellHeight + 1)).toBe(2);
+		expect(channelAt(small, small.cellWidth + 1, small.cellHeight + 1)).toBeNull(); // past the end
+	});
+
+	it('renders each channel into its cell with its own range', () => {
+		const layout = gridLayout(3, 2, 2, 100, 1, 2);
+		expect(layout).toMatchObject({
+			cols: 2,
+			rows: 2,
+			cellWidth: 2,
+			cellHeight: 2,
+			width: 5,
+			height: 5
+		});
+		const lut = colourLut('gray');
+		const rgba = renderGrid(map, layout, channelRanges(map, 'channel'), lut);
+		const px = (x: number, y: number) => rgba[(y * layout.width + x) * 4];
+		expect(px(0, 0)).toBe(0); // channel 0 min
+		expect(px(1, 1)).toBe(255); // channel 0 max
+		expect(px(3, 0)).toBe(0); // channel 1 min
+		expect(rgba[(0 * layout.width + 2) * 4 + 3]).toBe(0); // gap transparent
+		expect(px(1, 4)).toBe(255); // channel 2 max at (1,1) of its cell
+		const one = renderChannel(map, 1, { min: 10, max: 13 }, lut);
+		expect([one[0], one[4], one[8], one[12]]).toEqual([0, 85, 170, 255]);
+		expect(valueAt(map, 2, 1, 0)).toBe(21);
+	});
+});
