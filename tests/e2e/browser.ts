@@ -12,8 +12,21 @@ export function launchBrowser(): Promise<Browser> {
 export interface PageProblems {
 	/** Console errors and uncaught exceptions (CSP violations show up here). */
 	errors: string[];
-	/** Requests to any host other than the test server. */
+	/** Requests to any host other than the test server, except the official weights below. */
 	foreignRequests: string[];
+	/**
+	 * Weight files the lab asked for that failed (404 on /models/, or Google's host, which this
+	 * closed network cannot reach). The lab falls back to seeded weights; tests decide what to expect.
+	 */
+	failedWeightRequests: string[];
+	/** Requests to Google's tfjs-models hosting: the lab's documented last source of weights. */
+	officialWeightRequests: string[];
+}
+
+const officialWeightsPrefix = 'https://storage.googleapis.com/tfjs-models/';
+
+function isWeightUrl(url: string, origin: string): boolean {
+	return url.startsWith(officialWeightsPrefix) || url.startsWith(`${origin}/models/`);
 }
 
 /** A fresh context and page, recording errors and any request that leaves the local server. */
@@ -25,15 +38,27 @@ export async function openPage(
 	const base = options.base ?? inject('baseURL');
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 	const page = await context.newPage();
-	const problems: PageProblems = { errors: [], foreignRequests: [] };
+	const problems: PageProblems = {
+		errors: [],
+		foreignRequests: [],
+		failedWeightRequests: [],
+		officialWeightRequests: []
+	};
 	const origin = new URL(base).origin;
 	page.on('console', (message) => {
-		if (message.type() === 'error') problems.errors.push(message.text());
+		if (message.type() !== 'error') return;
+		const source = message.location().url;
+		if (/^Failed to load resource/.test(message.text()) && isWeightUrl(source, origin)) {
+			problems.failedWeightRequests.push(source);
+		} else {
+			problems.errors.push(message.text());
+		}
 	});
 	page.on('pageerror', (error) => problems.errors.push(String(error)));
 	page.on('request', (request) => {
 		const url = request.url();
-		if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+		if (url.startsWith(officialWeightsPrefix)) problems.officialWeightRequests.push(url);
+		else if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
 			problems.foreignRequests.push(url);
 		}
 	});

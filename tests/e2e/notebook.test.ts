@@ -225,6 +225,10 @@ describe('notebook playground', () => {
 		const runtime = await target.locator('[data-testid="cell-error"]').innerText();
 		expect(runtime).toMatch(/Error: .*matMul: inner shapes/);
 		expect(runtime).toContain('line 3');
+		// The editor marks the line the error points at.
+		await expect(target.locator('.cm-line.cm-errorLine').innerText()).resolves.toBe(
+			't.matMul(tf.ones([2, 3]))'
+		);
 		await screenshot(page, 'notebook-error');
 
 		await typeCode(page, target, 'tf.ones([2, 3]).matMul(tf.ones([3, 2])).arraySync()');

@@ -205,6 +205,19 @@ describe('presentation mode', () => {
 		await page.context().close();
 	});
 
+	it('F toggles full screen', async () => {
+		const slug = slugs[0] ?? '';
+		const { page, problems } = await openPage(browser, deckPath(slug));
+		await ready(page);
+		const fullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
+		await page.keyboard.press('f');
+		await expect.poll(fullscreen).toBe(true);
+		await page.keyboard.press('f');
+		await expect.poll(fullscreen).toBe(false);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('swipes move the deck on a touch screen', async () => {
 		const slug = slugs[0] ?? '';
 		const { page } = await openPage(browser, deckPath(slug));

@@ -19,6 +19,7 @@ import {
 	placeInRow,
 	plateGap,
 	quad,
+	quadPath,
 	stackLayout,
 	translate,
 	unfoldedColumns,
@@ -164,20 +165,31 @@ export interface Frame {
 	finished: boolean;
 	/** The atom shown: in progress, or the one just completed when t sits on a boundary. */
 	atom: Atom | null;
-	/** Cells computed so far, per output stack. */
+	/** Output slices complete (they change seldom: drawn on a layer of their own). */
+	completed: Polygon[];
+	/** The part of the slice being filled. */
 	progress: Polygon[];
-	/** The filter's window on every channel it reads (faint) … */
-	windows: Polygon[];
-	/** … and on the channel of the current atom (strong). */
+	/**
+	 * The filter's window on every other channel it reads, and those slices of the filter, as one
+	 * path each (faint: a single element is far cheaper to repaint than one per channel) …
+	 */
+	windows: string;
+	filterSlices: string;
+	/** … and on the channel of the current atom (strong, in its colour). */
 	window: Polygon | null;
-	filterSlices: Polygon[];
 	filterSlice: Polygon | null;
 	outputCell: Polygon | null;
 	lines: Line[];
 }
 
-function progressPolygons(track: Track, scene: Scene, done: number): Polygon[] {
-	const polygons: Polygon[] = [];
+/** Cells computed so far: whole slices, and the rows and cells of the slice being filled. */
+function progressPolygons(
+	track: Track,
+	scene: Scene,
+	done: number
+): { completed: Polygon[]; progress: Polygon[] } {
+	const completed: Polygon[] = [];
+	const progress: Polygon[] = [];
 	track.phases.forEach((p, k) => {
 		const item = scene.items[scene.outputOf[k] as number] as SceneItem;
 		const cells = cellsDone(track, k, done);
@@ -188,19 +200,20 @@ function progressPolygons(track: Track, scene: Scene, done: number): Polygon[] {
 		const cols = rest % p.outSize;
 		for (let s = 0; s < full && s < p.n; s++) {
 			const frame = item.layout.slices[s];
-			if (frame)
-				polygons.push({
+			if (frame) {
+				completed.push({
 					points: quad(frame, 0, 0, p.outSize, p.outSize),
 					color: item.colors[s] ?? ''
 				});
+			}
 		}
 		const frame = item.layout.slices[full];
 		if (!frame || full >= p.n) return;
 		const color = item.colors[full] ?? '';
-		if (rows > 0) polygons.push({ points: quad(frame, 0, 0, rows, p.outSize), color });
-		if (cols > 0) polygons.push({ points: quad(frame, rows, 0, rows + 1, cols), color });
+		if (rows > 0) progress.push({ points: quad(frame, 0, 0, rows, p.outSize), color });
+		if (cols > 0) progress.push({ points: quad(frame, rows, 0, rows + 1, cols), color });
 	});
-	return polygons;
+	return { completed, progress };
 }
 
 export function buildFrame(track: Track, scene: Scene, t: number): Frame {
@@ -212,10 +225,10 @@ export function buildFrame(track: Track, scene: Scene, t: number): Frame {
 		atomsDone: done,
 		finished: done >= track.totalAtoms,
 		atom: null,
-		progress: progressPolygons(track, scene, done),
-		windows: [],
+		...progressPolygons(track, scene, done),
+		windows: '',
 		window: null,
-		filterSlices: [],
+		filterSlices: '',
 		filterSlice: null,
 		outputCell: null,
 		lines: []
@@ -245,12 +258,17 @@ export function buildFrame(track: Track, scene: Scene, t: number): Frame {
 	// A standard or pointwise filter spans every channel; a depthwise one only its own.
 	const channels =
 		p.kind === 'depthwise' ? [atom.channel] : Array.from({ length: p.m }, (_, c) => c);
+	const windows: string[] = [];
+	const slices: string[] = [];
 	for (const c of channels) {
-		const w = windowOn(c);
-		const s = sliceOf(c);
-		if (w && c !== atom.channel) frame.windows.push(w);
-		if (s && c !== atom.channel) frame.filterSlices.push(s);
+		const f = input.layout.slices[c];
+		const k = filter.layout.slices[c];
+		if (c === atom.channel) continue;
+		if (f) windows.push(quadPath(f, first.row, first.col, first.row + p.dk, first.col + p.dk));
+		if (k) slices.push(quadPath(k, 0, 0, p.dk, p.dk));
 	}
+	frame.windows = windows.join('');
+	frame.filterSlices = slices.join('');
 	frame.window = windowOn(atom.channel);
 	frame.filterSlice = sliceOf(atom.channel);
 	const outFrame = output.layout.slices[atom.filter];

@@ -30,6 +30,14 @@ const { starters, solutions } = allCellKeys();
 const split = (key: string) => key.split('/') as [string, string];
 
 describe('the cells in content/cells', () => {
+	it('knows which lessons have cells, and names a missing cell', () => {
+		expect(hasCells('depthwise-separable-convolution')).toBe(true);
+		expect(hasCells('why-mobilenet')).toBe(false);
+		expect(() => starterCode('playground', 'no-such-cell')).toThrow(
+			'content/cells/playground/no-such-cell.js'
+		);
+	});
+
 	it('every exercise has a check and a solution, and every check a cell', () => {
 		expect(solutions.sort()).toEqual([...CHECKS.keys()].sort());
 		for (const key of solutions) expect(starters).toContain(key);

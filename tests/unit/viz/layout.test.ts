@@ -107,13 +107,16 @@ describe('track scenes and frames', () => {
 		expect(midway.atom?.index).toBe(2);
 		// Atom 2 is channel 0 of output cell (0, 1): the other channel's window is drawn faint.
 		expect(midway.window).not.toBeNull();
-		expect(midway.windows).toHaveLength(1);
+		expect(midway.windows.match(/M/g)).toHaveLength(1);
+		expect(midway.filterSlices.match(/Z/g)).toHaveLength(1);
 		expect(midway.lines).toHaveLength(2);
 		// One output cell done: one partial-row polygon on the first output slice.
 		expect(midway.progress).toHaveLength(1);
+		expect(midway.completed).toHaveLength(0);
 		const end = buildFrame(track, scene, track.totalMacs);
 		expect(end.finished).toBe(true);
-		expect(end.progress).toHaveLength(2);
+		expect(end.completed).toHaveLength(2);
+		expect(end.progress).toHaveLength(0);
 	});
 
 	it('a depthwise frame touches only its own channel', () => {
@@ -121,8 +124,8 @@ describe('track scenes and frames', () => {
 		const frame = buildFrame(track, buildScene(track, 'unfolded'), 9 * 16 + 4);
 		expect(frame.atom?.channel).toBe(1);
 		expect(frame.atom?.filter).toBe(1);
-		expect(frame.windows).toHaveLength(0);
-		expect(frame.filterSlices).toHaveLength(0);
+		expect(frame.windows).toBe('');
+		expect(frame.filterSlices).toBe('');
 	});
 });
 

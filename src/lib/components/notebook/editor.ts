@@ -13,8 +13,10 @@ import {
 	indentUnit,
 	syntaxHighlighting
 } from '@codemirror/language';
-import { EditorState, Prec } from '@codemirror/state';
+import { EditorState, Prec, StateEffect, StateField, type Extension } from '@codemirror/state';
 import {
+	Decoration,
+	type DecorationSet,
 	EditorView,
 	drawSelection,
 	highlightActiveLine,
@@ -59,7 +61,32 @@ const theme = EditorView.theme({
 	'.cm-matchingBracket': {
 		backgroundColor: 'var(--code-selection)',
 		outline: '1px solid var(--muted)'
-	}
+	},
+	// The cursor's line is marked only while the student is in the editor.
+	'&:not(.cm-focused) .cm-activeLine, &:not(.cm-focused) .cm-activeLineGutter': {
+		backgroundColor: 'transparent'
+	},
+	'.cm-errorLine': { backgroundColor: 'var(--error-bg)' }
+});
+
+/** The line an error points at, marked until the code changes or the cell runs again. */
+const setErrorLine = StateEffect.define<number | null>();
+const errorLine: Extension = StateField.define<DecorationSet>({
+	create: () => Decoration.none,
+	update(marks, transaction) {
+		if (transaction.docChanged) marks = Decoration.none;
+		for (const effect of transaction.effects) {
+			if (!effect.is(setErrorLine)) continue;
+			const line = effect.value;
+			const doc = transaction.state.doc;
+			marks =
+				line !== null && line >= 1 && line <= doc.lines
+					? Decoration.set([Decoration.line({ class: 'cm-errorLine' }).range(doc.line(line).from)])
+					: Decoration.none;
+		}
+		return marks;
+	},
+	provide: (field) => EditorView.decorations.from(field)
 });
 
 export interface EditorOptions {
@@ -76,6 +103,8 @@ export interface EditorOptions {
 export interface CellEditor {
 	/** Replaces the text (Reset, a solution) as one undoable change. */
 	setCode(code: string): void;
+	/** Marks the line (1-based) an error points at; null clears it. */
+	markError(line: number | null): void;
 	focus(): void;
 	destroy(): void;
 }
@@ -110,6 +139,7 @@ export function createEditor(options: EditorOptions): CellEditor {
 				javascript(),
 				syntaxHighlighting(highlight),
 				theme,
+				errorLine,
 				EditorView.contentAttributes.of({
 					'aria-label': options.label,
 					'aria-describedby': options.describedBy
@@ -126,6 +156,7 @@ export function createEditor(options: EditorOptions): CellEditor {
 			if (current !== code)
 				view.dispatch({ changes: { from: 0, to: current.length, insert: code } });
 		},
+		markError: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
 		focus: () => view.focus(),
 		destroy: () => view.destroy()
 	};
