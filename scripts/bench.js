@@ -37,6 +37,8 @@ const report = {
 	results
 };
 console.log(JSON.stringify(report, null, 2));
-if (Object.values(results).some((result) => result && typeof result === 'object' && 'error' in result)) {
+if (
+	Object.values(results).some((result) => result && typeof result === 'object' && 'error' in result)
+) {
 	process.exitCode = 1;
 }

@@ -4,7 +4,8 @@
  */
 export function summarize(samples) {
 	const sorted = [...samples].sort((a, b) => a - b);
-	const at = (/** @type {number} */ q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+	const at = (/** @type {number} */ q) =>
+		sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 	const round = (/** @type {number} */ x) => Math.round(x * 1000) / 1000;
 	return {
 		runs: sorted.length,

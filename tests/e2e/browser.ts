@@ -38,13 +38,24 @@ export async function openPage(
 	const base = options.base ?? inject('baseURL');
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 	const page = await context.newPage();
+	const problems = trackProblems(page, new URL(base).origin);
+	await page.goto(base + path);
+	return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(screenshotDir, { recursive: true });
+	await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+}
+
+/** Records a page's console errors and its requests that leave `origin`. */
+export function trackProblems(page: Page, origin: string): PageProblems {
 	const problems: PageProblems = {
 		errors: [],
 		foreignRequests: [],
 		failedWeightRequests: [],
 		officialWeightRequests: []
 	};
-	const origin = new URL(base).origin;
 	page.on('console', (message) => {
 		if (message.type() !== 'error') return;
 		const source = message.location().url;
@@ -62,11 +73,5 @@ export async function openPage(
 			problems.foreignRequests.push(url);
 		}
 	});
-	await page.goto(base + path);
-	return { page, problems };
-}
-
-export async function screenshot(page: Page, name: string): Promise<void> {
-	mkdirSync(screenshotDir, { recursive: true });
-	await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+	return problems;
 }

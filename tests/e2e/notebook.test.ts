@@ -226,8 +226,17 @@ describe('notebook playground', () => {
 		expect(runtime).toMatch(/Error: .*matMul: inner shapes/);
 		expect(runtime).toContain('line 3');
 		// The editor marks the line the error points at.
-		await expect(target.locator('.cm-line.cm-errorLine').innerText()).resolves.toBe(
-			't.matMul(tf.ones([2, 3]))'
+		const marked = target.locator('.cm-line.cm-errorLine');
+		await expect(marked.innerText()).resolves.toBe('t.matMul(tf.ones([2, 3]))');
+		await expect(marked.evaluate((line) => getComputedStyle(line).backgroundColor)).resolves.toBe(
+			await page.evaluate(() => {
+				const probe = document.createElement('div');
+				probe.style.background = 'var(--error-bg)';
+				document.body.append(probe);
+				const colour = getComputedStyle(probe).backgroundColor;
+				probe.remove();
+				return colour;
+			})
 		);
 		await screenshot(page, 'notebook-error');
 

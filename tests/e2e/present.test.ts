@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type PageProblems } from './browser';
+import { launchBrowser, openPage, screenshot, trackProblems, type PageProblems } from './browser';
 import { startStaticServer } from '../../scripts/lib/static-server.js';
 
 const buildDir = resolve(
@@ -31,19 +31,7 @@ const presenterPath = (slug: string, hash = '') => `/en/present/${slug}/presente
 
 /** Records errors and foreign requests of a page opened in an existing context. */
 function track(page: Page): PageProblems {
-	const problems: PageProblems = { errors: [], foreignRequests: [] };
-	const origin = new URL(inject('baseURL')).origin;
-	page.on('console', (message) => {
-		if (message.type() === 'error') problems.errors.push(message.text());
-	});
-	page.on('pageerror', (error) => problems.errors.push(String(error)));
-	page.on('request', (request) => {
-		const url = request.url();
-		if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-			problems.foreignRequests.push(url);
-		}
-	});
-	return problems;
+	return trackProblems(page, new URL(inject('baseURL')).origin);
 }
 
 /** The deck is live once the current slide carries its test hook (set after hydration). */

@@ -66,7 +66,10 @@ const theme = EditorView.theme({
 	'&:not(.cm-focused) .cm-activeLine, &:not(.cm-focused) .cm-activeLineGutter': {
 		backgroundColor: 'transparent'
 	},
-	'.cm-errorLine': { backgroundColor: 'var(--error-bg)' }
+	// As specific as the rule above, and later, so an error shows on the cursor's line too.
+	'&:not(.cm-focused) .cm-errorLine, &.cm-focused .cm-errorLine': {
+		backgroundColor: 'var(--error-bg)'
+	}
 });
 
 /** The line an error points at, marked until the code changes or the cell runs again. */
