@@ -31,7 +31,8 @@ const config = {
 					{
 						components: componentsIn(import.meta.dirname, [
 							'src/lib/components/lesson',
-							'src/lib/components/viz'
+							'src/lib/components/viz',
+							'src/lib/components/notebook'
 						])
 					}
 				],

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allCellKeys, hasCells, isExercise, solutionCode, starterCode } from '$lib/notebook/cells';
 import { CHECKS } from '$lib/notebook/checks';
@@ -38,6 +39,27 @@ describe('the cells in content/cells', () => {
 		);
 	});
 
+	it('names each folder after a lesson, and each lesson in every language embeds all its cells', () => {
+		const languages = readdirSync('content', { withFileTypes: true })
+			.filter((entry) => entry.isDirectory() && entry.name !== 'cells')
+			.map((entry) => entry.name);
+		expect(languages.sort()).toEqual(['en', 'ko', 'ru', 'zh']);
+		const slugs = readdirSync('content/en').flatMap((f) =>
+			f.endsWith('.md') ? [f.slice(0, -3)] : []
+		);
+		for (const key of starters) {
+			const [lesson, id] = split(key);
+			if (lesson === 'playground') continue;
+			expect(slugs, `content/cells/${lesson}/ names no lesson`).toContain(lesson);
+			for (const lang of languages) {
+				const source = readFileSync(`content/${lang}/${lesson}.md`, 'utf8');
+				expect(source, `content/${lang}/${lesson}.md embeds cell ${id}`).toContain(
+					`<Cell id="${id}" />`
+				);
+			}
+		}
+	});
+
 	it('every exercise has a check and a solution, and every check a cell', () => {
 		expect(solutions.sort()).toEqual([...CHECKS.keys()].sort());
 		for (const key of solutions) expect(starters).toContain(key);
@@ -48,7 +70,7 @@ describe('the cells in content/cells', () => {
 		'standard-convolution',
 		'depthwise-separable-convolution',
 		'pointwise-convolution',
-		'width-and-resolution-multipliers',
+		'width-and-resolution',
 		'mobilenet-v2'
 	]) {
 		it(`lesson ${lesson} has at least one exercise`, () => {
@@ -196,7 +218,7 @@ describe('exercise checks name the mistake', { timeout: 60_000 }, () => {
 	});
 
 	it('α and ρ', async () => {
-		const key = 'width-and-resolution-multipliers/alpha-rho-prediction';
+		const key = 'width-and-resolution/alpha-rho-prediction';
 		const p = 'const predicted = undefined;';
 		expect(await attempt(key, p, 'const predicted = alpha * rho;')).toEqual({
 			ok: false,

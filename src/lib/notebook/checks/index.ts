@@ -9,13 +9,13 @@ import { checks as mobilenetV2 } from './mobilenet-v2';
 import { checks as playground } from './playground';
 import { checks as pointwise } from './pointwise-convolution';
 import { checks as standardConvolution } from './standard-convolution';
-import { checks as multipliers } from './width-and-resolution-multipliers';
+import { checks as multipliers } from './width-and-resolution';
 
 const byLesson: Record<string, Record<string, Check>> = {
 	'standard-convolution': standardConvolution,
 	'depthwise-separable-convolution': depthwiseSeparable,
 	'pointwise-convolution': pointwise,
-	'width-and-resolution-multipliers': multipliers,
+	'width-and-resolution': multipliers,
 	'mobilenet-v2': mobilenetV2,
 	playground
 };
