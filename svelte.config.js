@@ -6,7 +6,8 @@ import rehypeKatexSvelte from 'rehype-katex-svelte';
 import {
 	componentsIn,
 	rehypeHeadingIds,
-	rehypeLessonImports
+	rehypeLessonImports,
+	remarkComponentParagraphs
 } from './src/lib/lessons/mdsvex-plugins.js';
 import rehypeSlides from './src/lib/present/rehype-slides.js';
 
@@ -22,7 +23,8 @@ const config = {
 		mdsvex({
 			extensions: ['.md'],
 			// rehype-katex-svelte renders KaTeX at build time and escapes the braces Svelte would read as expressions.
-			remarkPlugins: [remarkMath],
+			// remarkComponentParagraphs fails the build on a paragraph that starts with a component tag.
+			remarkPlugins: [remarkMath, remarkComponentParagraphs],
 			rehypePlugins: [
 				[rehypeKatexSvelte, { output: 'htmlAndMathml' }],
 				rehypeHeadingIds,
@@ -33,7 +35,19 @@ const config = {
 							'src/lib/components/lesson',
 							'src/lib/components/viz',
 							'src/lib/components/notebook'
-						])
+						]),
+						// Heavy widgets: prerendered, but hydrated only near the viewport (keeps page load light).
+						islands: [
+							'AccuracyChart',
+							'ActivationPlot',
+							'ComparisonTable',
+							'ConvolutionAnimation',
+							'CostCalculator',
+							'InvertedResidualBlock',
+							'ModelSizeChart',
+							'NetworkExplorer',
+							'SqueezeExciteBlock'
+						]
 					}
 				],
 				// Last: groups the finished nodes into section.slide elements for presentation mode.
@@ -60,8 +74,9 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				// 'wasm-unsafe-eval' is stripped again on pages that do not run tfjs (src/hooks.server.ts).
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				// 'wasm-unsafe-eval' and blob: (tfjs' wasm threads) stay only on pages that run tfjs;
+				// src/hooks.server.ts strips them elsewhere (src/lib/csp.ts says why they are safe).
+				'script-src': ['self', 'wasm-unsafe-eval', 'blob:'],
 				// KaTeX and D3 set inline style attributes; scripts stay hash-only.
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],

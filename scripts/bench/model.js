@@ -4,14 +4,17 @@
 // src/lib/model with Vite into a temporary folder, serves it like the site (COOP/COEP, the
 // development weights under /models/), and drives it through window.separableModel. Nothing
 // is added to the site: no hidden route, no hook in the lab. The backend is chosen exactly as
-// the lab chooses it (here, with no GPU: wasm + SIMD, one thread; src/lib/model/backend.ts says
-// why threads stay off under the site's CSP). BENCH_MODEL=0.25-224,1-224 limits the configurations.
+// the lab chooses it, under the lab's CSP (here, with no GPU: wasm + SIMD; threads only with
+// ≥ 4 logical cores, which this 2-core machine lacks; src/lib/model/backend.ts says why).
+// BENCH_MODEL=0.25-224,1-224 limits the configurations.
 //
 // Measures, per V1 configuration (official α 0.25 / 0.75 at 128–224 px, untrained α 1.0 at 224):
-// plain predict (probabilities read back), predict with every layer's output read back, the
-// same unread, the ratio, per-layer replay times (see src/lib/model/profile.ts for what they
-// mean), achieved GMAC/s (the engine's mult-adds / median plain predict), the first inference
-// against the steady state, and the unfolded (as published) model for comparison.
+// plain predict (probabilities read back), predict with every layer's output read back, with
+// only the largest layer read back (what the lab reads with a layer open), with none read, the
+// ratios, per-layer replay times (see src/lib/model/profile.ts for what they mean), achieved
+// GMAC/s (the engine's mult-adds / median plain predict), the first inference of each network
+// against the steady state, the time to draw each layer's feature-map grid as the lab draws it,
+// and the unfolded (as published) model for comparison.
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -41,9 +44,19 @@ const median = (xs) => summarize(xs).median;
 /** @param {number} x */
 const round = (x) => Math.round(x * 1000) / 1000;
 
+/** The lab's budget for drawing one grid: one frame at 60 Hz. */
+const GRID_BUDGET_MS = 16;
+
+/** @param {{ name: string, shape: number[], ms: number }} grid */
+const gridEntry = (grid) => ({ layer: grid.name, shape: grid.shape, ms: round(grid.ms) });
+
 /** @param {any} raw @param {{ alpha: number, resolution: number, trained: boolean }} config */
 function report(raw, config) {
 	const predict = median(raw.predictMs);
+	/** @type {Array<{ name: string, shape: number[], ms: number }>} */
+	const grids = raw.grids;
+	const largest = grids.find((g) => g.name === raw.largestLayer) ?? grids[0];
+	const slowest = grids.reduce((a, b) => (b.ms > a.ms ? b : a));
 	const layerSum = raw.layers.reduce(
 		(/** @type {number} */ s, /** @type {any} */ l) => s + l.ms,
 		0
@@ -55,11 +68,27 @@ function report(raw, config) {
 		buildMs: round(raw.buildMs),
 		firstInferenceMs: round(raw.firstMs),
 		firstWithActivationsMs: round(raw.firstActivationsMs),
+		firstInference: {
+			firstMs: round(raw.firstMs),
+			steadyMs: round(predict),
+			ratio: round(raw.firstMs / predict),
+			firstWithActivationsMs: round(raw.firstActivationsMs),
+			steadyWithActivationsMs: round(median(raw.activationsMs)),
+			withActivationsRatio: round(raw.firstActivationsMs / median(raw.activationsMs))
+		},
 		predictMs: summarize(raw.predictMs),
 		activationsMs: summarize(raw.activationsMs),
 		activationsUnreadMs: summarize(raw.activationsUnreadMs),
+		activationsOneLayerMs: summarize(raw.activationsOneLayerMs),
 		activationsRatio: round(median(raw.activationsMs) / predict),
 		activationsUnreadRatio: round(median(raw.activationsUnreadMs) / predict),
+		activationsOneLayerRatio: round(median(raw.activationsOneLayerMs) / predict),
+		gridDraw: {
+			largestLayer: gridEntry(largest),
+			slowestLayer: gridEntry(slowest),
+			overBudget: grids.filter((g) => g.ms > GRID_BUDGET_MS).map(gridEntry),
+			perLayer: grids.map(gridEntry)
+		},
 		gmacPerSecond: round(raw.macs / (predict * 1e6)),
 		unfoldedPredictMs: summarize(raw.unfoldedPredictMs),
 		unfoldedActivationsMs: summarize(raw.unfoldedActivationsMs),
@@ -96,7 +125,8 @@ export async function run() {
 			const raw = await page.evaluate((request) => window.separableModel.measure(request), {
 				...config,
 				runs: big ? 15 : 30,
-				profileRuns: big ? 3 : 5
+				profileRuns: big ? 3 : 5,
+				gridRuns: 5
 			});
 			results.push(report(raw, config));
 		}
@@ -109,7 +139,10 @@ export async function run() {
 			backend: { ...backend, crossOriginIsolated },
 			notes: [
 				'predictMs: forward pass + reading the 1000 probabilities back.',
-				'activationsMs: the same pass returning every layer, all read back (what the lab does).',
+				'activationsMs: the same pass returning every layer, all read back.',
+				'activationsOneLayerMs: the same pass reading back the probabilities and the largest layer only (what the lab reads with a layer open; with none open it runs plain predict).',
+				'firstInference: the first pass of each freshly built network (XNNPACK packs weights then; the first configuration also warms the backend) against the median of later passes.',
+				'gridDraw: ms to draw a layer’s feature-map grid as the lab does (per-channel ranges, layout, colour map, putImageData), median of 5; budget 16 ms.',
 				'perLayer: each layer replayed on its own, median of replays; the sum exceeds one pass by the per-layer dispatch.',
 				'gmacPerSecond: the architecture engine’s mult-adds / median predictMs.',
 				'unfolded*: the Keras model as published (conv → BatchNorm → activation), for comparison.'

@@ -1,10 +1,12 @@
 // A static file server for the built site, used by `npm run preview`, the browser tests and the benchmarks.
-// It adds what a plain static host would be configured with: cross-origin isolation headers (so tfjs can use
-// wasm threads) and, for development and CI only, the official weights from ../shared/models under /models/.
+// It adds what a plain static host would be configured with: compressed responses (brotli or gzip), cross-origin
+// isolation headers (so tfjs can use wasm threads) and, for development and CI only, the official weights
+// from ../shared/models under /models/.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
+import { precompress } from './precompress.js';
 
 export const isolationHeaders = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
@@ -25,14 +27,22 @@ export function sharedModelsDir(projectRoot) {
  * @param {{ root: string, port?: number, host?: string, modelsDir?: string | null, offlineModels?: boolean }} options
  *   offlineModels: serve no /models/ at all, as a site with no weights would.
  */
-export function startStaticServer({
+export async function startStaticServer({
 	root,
 	port = 0,
 	host = '127.0.0.1',
 	modelsDir = null,
 	offlineModels = false
 }) {
-	const site = sirv(root, { dev: false, etag: true, extensions: ['html'] });
+	// sirv lists the files once, at start: the .br and .gz copies must exist by then.
+	await precompress(root);
+	const site = sirv(root, {
+		dev: false,
+		etag: true,
+		extensions: ['html'],
+		brotli: true,
+		gzip: true
+	});
 	// adapter-static's 404.html renders the site's own not-found page, as static hosts serve it.
 	/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
 	const notFoundPage = (req, res) => {

@@ -6,16 +6,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { buildSpec } from '../../src/lib/architecture';
-import { launchBrowser, openPage, screenshot } from './browser';
-
-const images = resolve(import.meta.dirname, '../../../shared/images');
-const shared = (name: string) => join(images, name);
+import { launchBrowser, screenshot } from './browser';
+import {
+	log,
+	openLive as open,
+	predictions,
+	setResolution,
+	settled,
+	shared,
+	shownImage,
+	upload
+} from './live-helpers';
 const imagemagick = existsSync('/usr/bin/convert') ? '/usr/bin/convert' : null;
 
 let browser: Browser;
@@ -97,70 +104,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-interface Shown {
-	label: string;
-	prob: number;
-}
-
-function predictions(page: Page): Promise<Shown[]> {
-	return page.$$eval('[data-testid="prediction"]', (els) =>
-		els.map((el) => ({
-			label: (el as HTMLElement).dataset.label!,
-			prob: Number((el as HTMLElement).dataset.prob)
-		}))
-	);
-}
-
-/** The image id of the shown result ('' before any). */
-function shownImage(page: Page): Promise<string> {
-	return page.evaluate(
-		() => document.querySelector('[data-testid="predictions"]')?.getAttribute('data-image') ?? ''
-	);
-}
-
-/** Waits until no request is pending and the shown result is for `config` (and a new image). */
-async function settled(page: Page, config: string, notImage?: string) {
-	await page.waitForFunction(
-		([config, notImage]) => {
-			const list = document.querySelector('[data-testid="predictions"]');
-			const live = document.querySelector('[data-testid="live"]');
-			return (
-				live?.getAttribute('data-pending') === 'false' &&
-				list?.getAttribute('data-config') === config &&
-				(notImage === null || list.getAttribute('data-image') !== notImage)
-			);
-		},
-		[config, notImage ?? null] as const,
-		{ timeout: 60_000 }
-	);
-	return predictions(page);
-}
-
-async function upload(page: Page, file: string, config: string): Promise<Shown[]> {
-	const before = await shownImage(page);
-	await page.locator('[data-testid="image-input"]').setInputFiles(file);
-	return settled(page, config, before);
-}
-
-async function setResolution(page: Page, res: number) {
-	const box = page.locator('[data-testid="res-input"]');
-	await box.fill(String(res));
-	await box.dispatchEvent('change');
-}
-
-async function openLive(query: string, options: Parameters<typeof openPage>[2] = {}) {
-	const opened = await openPage(browser, `/en/lab/?${query}`, options);
-	await opened.page.locator('[data-testid="lab"][data-ready="true"]').waitFor();
-	return opened;
-}
-
-const log = (what: string, shown: Shown[]) =>
-	console.log(
-		`${what}: ${shown
-			.slice(0, 3)
-			.map((s) => `${s.label} ${(s.prob * 100).toFixed(1)}%`)
-			.join(', ')}`
-	);
+const openLive = (query: string, options: Parameters<typeof open>[2] = {}) =>
+	open(browser, query, options);
 
 describe('live network', () => {
 	it('classifies with the official α 0.25 weights, re-runs on resolution changes, shows feature maps', async () => {

@@ -18,6 +18,15 @@ import {
 	type LoadProgress,
 	type WeightMap
 } from '$lib/model';
+import {
+	GRID_WIDTH,
+	channelRanges,
+	colourLut,
+	gridLayout,
+	mapSize,
+	renderGrid,
+	type FeatureMap
+} from '$lib/viz/feature-maps';
 
 export interface MeasureRequest {
 	alpha: number;
@@ -25,6 +34,8 @@ export interface MeasureRequest {
 	trained: boolean;
 	runs: number;
 	profileRuns: number;
+	/** Draws of each layer's feature-map grid to take the median of. */
+	gridRuns: number;
 }
 
 /** A deterministic test card: the timing does not depend on the picture. */
@@ -82,6 +93,31 @@ async function weightsFor(request: MeasureRequest): Promise<WeightMap> {
 	return result.values;
 }
 
+/**
+ * One layer's grid drawn as the lab draws it (FeatureMapGrid.svelte): per-channel ranges, the
+ * layout, every channel's pixels through the colour map, then into a canvas.
+ */
+function drawGrid(map: FeatureMap, canvas: HTMLCanvasElement, lut: Uint8ClampedArray): void {
+	const { channels, width, height } = mapSize(map);
+	const ranges = channelRanges(map, 'channel');
+	const layout = gridLayout(channels, width, height, GRID_WIDTH);
+	const pixels = renderGrid(map, layout, ranges, lut);
+	canvas.width = layout.width;
+	canvas.height = layout.height;
+	canvas.getContext('2d')!.putImageData(new ImageData(pixels, layout.width), 0, 0);
+}
+
+/** Median ms to draw each layer's grid (after one warm-up draw), in spec order. */
+function gridDrawTimes(maps: readonly FeatureMap[], runs: number): number[] {
+	const canvas = document.createElement('canvas');
+	const lut = colourLut('viridis');
+	return maps.map((map) => {
+		drawGrid(map, canvas, lut);
+		const times = Array.from({ length: runs }, () => time(() => drawGrid(map, canvas, lut)));
+		return times.sort((a, b) => a - b)[runs >> 1]!;
+	});
+}
+
 /** Decodes an image file the way the lab does: the browser's decoder, then a canvas. */
 async function pixelsOf(url: string) {
 	const bitmap = await createImageBitmap(await (await fetch(url)).blob());
@@ -126,13 +162,23 @@ const bench = {
 		const buildMs = time(() => (net = buildNetwork(spec, weights, { foldBatchNorm: true })));
 		const folded = net! as BuiltNetwork;
 		const input = toInputTensor(testImage(256), request.resolution);
+		// The layer with the most values: the heaviest grid to draw and to read back.
+		const largest = spec.layers.reduce((a, b) =>
+			b.output.reduce((x, y) => x * y, 1) > a.output.reduce((x, y) => x * y, 1) ? b : a
+		);
+		// What the lab reads after a pass with a layer open: the probabilities and that layer.
+		const oneLayer = () => predict(folded, input, { activations: [largest.name] });
 		try {
+			// The network's very first pass (XNNPACK packs its weights then), against later ones.
 			const firstMs = await timeAsync(plain(folded, input));
 			const firstActivationsMs = await timeAsync(() => predict(folded, input));
 			const predictMs = await samples(request.runs, plain(folded, input));
 			const activationsMs = await samples(request.runs, () => predict(folded, input));
 			const activationsUnreadMs = await samples(request.runs, unread(folded, input));
+			const activationsOneLayerMs = await samples(request.runs, oneLayer);
 			const layers = await profileLayers(folded, input, { runs: request.profileRuns });
+			const maps = (await predict(folded, input)).activations!;
+			const gridMs = gridDrawTimes(maps, request.gridRuns);
 			folded.dispose();
 
 			const unfolded = buildNetwork(spec, weights, { foldBatchNorm: false });
@@ -153,6 +199,13 @@ const bench = {
 				predictMs,
 				activationsMs,
 				activationsUnreadMs,
+				activationsOneLayerMs,
+				largestLayer: largest.name,
+				grids: maps.map((map, i) => ({
+					name: map.name,
+					shape: [...map.shape],
+					ms: gridMs[i]!
+				})),
 				unfoldedPredictMs,
 				unfoldedActivationsMs,
 				layers: layers.map((l) => {

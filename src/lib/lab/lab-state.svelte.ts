@@ -2,6 +2,7 @@
 import { DEFAULT_CONFIG, buildSpec } from '$lib/architecture';
 import type { ConfigNote } from '$lib/architecture';
 import { fullConvComparison } from './comparison';
+import { LayerSelection } from './layer-selection.svelte';
 import { publishedFigures } from './published';
 import { applyField, parseLabQuery, sameConfig } from './query';
 import type { LabConfig, LabField } from './query';
@@ -14,6 +15,8 @@ export class LabState {
 	/** Values the lab replaced (from the address or typed in), until dismissed. */
 	notes = $state.raw<ConfigNote[]>([]);
 	highlight = $state.raw<{ name: string; source: HighlightSource } | null>(null);
+	/** The layer whose feature maps are open (the table and chart open them too). */
+	readonly layer = new LayerSelection();
 
 	spec = $derived(buildSpec(this.config));
 	fullConv = $derived(fullConvComparison(this.config, this.spec.totals));

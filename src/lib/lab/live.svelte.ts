@@ -3,6 +3,10 @@
  * state. tfjs is imported dynamically on first use, so only the lab ever loads it. Requests
  * follow the lab's config; ModelSession lets the last one win, and a result is shown only if
  * it answers the latest request (so a fast slider drag never shows a stale result).
+ *
+ * Only the open layer's output is read back from the backend (with the probabilities): copying
+ * all ~30 layers out of wasm memory cost about as much as the forward pass itself. Opening
+ * another layer runs one more pass for it.
  */
 import type { LabConfig } from './query';
 import type {
@@ -59,19 +63,43 @@ export class LiveNetwork {
 	pending = $state(false);
 	runError = $state<string | null>(null);
 	timings = $state.raw<LayerTiming[] | null>(null);
-	selectedLayer = $state<string | null>(null);
+	/** A retry of failed weight downloads is running. */
+	retrying = $state(false);
 
 	private session: ModelSession | null = null;
 	private ticket = 0;
 	private loadTicket = 0;
 	private imageCount = 0;
-	/** Official models already downloaded (not UI state: a plain Set on purpose). */
+	/** Official models downloaded, and those whose download failed (plain Sets: not UI state). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly downloaded = new Set<string>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly failed = new Set<string>();
+	private resultStale = false;
 
-	/** Runs the network for `config` on the current image (or just prepares it). */
-	async run(config: LabConfig): Promise<void> {
+	/** The shown result answers `config` on the current image, with `layer`'s output if asked. */
+	private covers(config: LabConfig, layer: string | null): boolean {
+		const activations = this.result?.prediction?.activations ?? [];
+		return (
+			!this.resultStale &&
+			this.result !== null &&
+			this.resultKey === configKey(config) &&
+			this.resultImage === (this.image?.id ?? null) &&
+			(layer === null || activations.some((a) => a.name === layer))
+		);
+	}
+
+	/**
+	 * Runs the network for `config` on the current image (or just prepares it), reading back
+	 * `layer`'s output too. Nothing runs when the shown result already answers the request; it
+	 * still supersedes any request in flight, so the last request wins.
+	 */
+	async run(config: LabConfig, layer: string | null = null): Promise<void> {
 		const ticket = ++this.ticket;
+		if (this.covers(config, layer)) {
+			this.pending = false;
+			return;
+		}
 		this.pending = true;
 		try {
 			const model = await loadModel();
@@ -80,20 +108,28 @@ export class LiveNetwork {
 			});
 			const official = model.officialModelFor(config);
 			if ('model' in official) {
-				if (!this.downloaded.has(official.model.id)) this.weights = 'loading';
+				const id = official.model.id;
+				if (!this.downloaded.has(id) && !this.failed.has(id)) this.weights = 'loading';
 			} else {
 				this.weights = 'untrained';
 				this.untrainedReason = official.reason;
 			}
 			const image = this.image;
-			const result = await this.session.run({ config, image: image?.pixels ?? null });
+			const result = await this.session.run({
+				config,
+				image: image?.pixels ?? null,
+				activations: layer === null ? false : [layer]
+			});
 			if (!result || ticket !== this.ticket) return;
 			const status = result.network.status;
 			if (status.weights === 'trained') {
 				this.downloaded.add(status.model.id);
+				this.failed.delete(status.model.id);
 				this.weights = 'trained';
 				this.untrainedReason = null;
 			} else {
+				if ('model' in official && status.reason === 'download-failed')
+					this.failed.add(official.model.id);
 				this.weights = 'untrained';
 				this.untrainedReason = status.reason;
 			}
@@ -101,16 +137,29 @@ export class LiveNetwork {
 			if (result.prediction) {
 				if (this.resultKey !== configKey(config)) this.timings = null;
 				this.result = result;
+				this.resultStale = false;
 				this.resultKey = configKey(config);
 				this.resultImage = image?.id ?? null;
-				const names = result.prediction.activations?.map((a) => a.name) ?? [];
-				if (this.selectedLayer && !names.includes(this.selectedLayer)) this.selectedLayer = null;
 			}
 		} catch (error) {
 			if (ticket === this.ticket)
 				this.runError = error instanceof Error ? error.message : String(error);
 		} finally {
 			if (ticket === this.ticket) this.pending = false;
+		}
+	}
+
+	/** Tries the failed weight downloads again, then runs `config` with whatever it gets. */
+	async retry(config: LabConfig, layer: string | null = null): Promise<void> {
+		this.session?.retryDownloads();
+		this.failed.clear();
+		// The shown result came from the seeded weights: it must not stand in for the rerun.
+		this.resultStale = true;
+		this.retrying = true;
+		try {
+			await this.run(config, layer);
+		} finally {
+			this.retrying = false;
 		}
 	}
 

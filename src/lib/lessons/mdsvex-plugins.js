@@ -1,5 +1,5 @@
-// Rehype plugins for the lessons in content/<lang>/*.md, loaded by svelte.config.js (plain JS: Node
-// reads that config without a TypeScript loader).
+// Remark and rehype plugins for the lessons in content/<lang>/*.md, loaded by svelte.config.js
+// (plain JS: Node reads that config without a TypeScript loader).
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 
@@ -36,6 +36,57 @@ export function rehypeHeadingIds() {
 	};
 }
 
+/** @typedef {{ type: string, value?: string, position?: { start: { line: number } }, children?: MdastNode[] }} MdastNode */
+
+/** Markdown containers whose children are blocks: a tag there starts a paragraph or list item. */
+const BLOCK_PARENTS = new Set(['root', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+/** The first tag of raw markup when it is a component (`<Term`, `</Notes`), and what follows it. */
+const LEADING_COMPONENT =
+	/^\s*<\/?([A-Z][\w.]*)(?:\s+(?:[^>{"']|"[^"]*"|'[^']*'|\{[^}]*\})*)?\/?>([\s\S]*)$/;
+
+/**
+ * Fails the build when a paragraph or list item starts with a component tag followed by more text
+ * on the same block, e.g. `<Term id="x">Padding</Term> adds a border of **zeros**`. Markdown reads
+ * such a block as raw HTML, so mdsvex passes it through untouched: its math, bold and links are not
+ * rendered, and it is not even wrapped in a paragraph. A block component alone on its lines
+ * (`<Notes>`, `<Equation id="…">`, `<Cell id="…" />`) is fine.
+ */
+export function remarkComponentParagraphs() {
+	/** @param {MdastNode} tree @param {{ filename?: string }} file */
+	return (tree, file) => {
+		/** @type {string[]} */
+		const problems = [];
+		/** @param {MdastNode} node */
+		const visit = (node) => {
+			for (const child of node.children ?? []) {
+				if (child.type === 'html' && BLOCK_PARENTS.has(node.type)) {
+					const match = LEADING_COMPONENT.exec(child.value ?? '');
+					// Text after the tag, other tags aside: `<Notes></Notes>` alone is still a block.
+					const rest = match?.[2]?.replace(/<[^>]*>/g, '').trim() ?? '';
+					if (match && rest !== '') {
+						const line = child.position?.start.line ?? '?';
+						problems.push(
+							`${file?.filename ?? 'lesson'}:${line}: a paragraph or list item starts with <${match[1]}>, ` +
+								'so Markdown passes the whole block through as raw HTML and the math and formatting in it ' +
+								`are not rendered. Start the sentence with a word before the tag, or put a block component on lines of its own: "${excerpt(child.value ?? '')}"`
+						);
+					}
+				}
+				visit(child);
+			}
+		};
+		visit(tree);
+		if (problems.length > 0) throw new Error(problems.join('\n'));
+	};
+}
+
+/** @param {string} text */
+function excerpt(text) {
+	const line = text.trim().split('\n')[0] ?? '';
+	return line.length > 80 ? `${line.slice(0, 77)}…` : line;
+}
+
 /** Capitalised tags in the raw HTML of a lesson: the components it uses. */
 const COMPONENT_TAG = /<([A-Z][A-Za-z0-9]*)\b/g;
 
@@ -59,15 +110,22 @@ export function componentsIn(root, folders) {
 	return map;
 }
 
+/** A block of its own holding one self-closing component tag (no `<` inside its attributes). */
+const LONE_COMPONENT = /^\s*<([A-Z][A-Za-z0-9]*)\b[^<]*\/>\s*$/;
+const ISLAND_IMPORT = '$lib/components/island';
+
 /**
  * Imports every known component a lesson uses, so lesson files hold prose and tags only: no
  * script block to copy or break when translating. A lesson with its own <script> fails the build.
- * @param {{ components: Record<string, string> }} options
+ * Components named in `islands` that stand alone in their block are wrapped in an <Island>: still
+ * prerendered in full, but hydrated only when the reader comes near them (src/lib/components/island).
+ * @param {{ components: Record<string, string>, islands?: string[] }} options
  */
-export function rehypeLessonImports({ components }) {
+export function rehypeLessonImports({ components, islands = [] }) {
 	/** @param {HastNode} tree @param {{ filename?: string }} file */
 	return (tree, file) => {
 		const used = new Set();
+		let island = false;
 		walk(tree, (node) => {
 			if (node.type !== 'raw' || !node.value) return;
 			if (/^\s*<script(?![^>]*context=)/.test(node.value)) {
@@ -78,12 +136,17 @@ export function rehypeLessonImports({ components }) {
 			for (const [, name] of node.value.matchAll(COMPONENT_TAG)) {
 				if (name && name in components) used.add(name);
 			}
+			const lone = LONE_COMPONENT.exec(node.value)?.[1];
+			if (lone && lone in components && islands.includes(lone)) {
+				node.value = `<Island>${node.value.trim()}</Island>`;
+				island = true;
+			}
 		});
 		if (used.size === 0) return;
-		const imports = [...used]
-			.sort()
-			.map((name) => `\timport ${name} from '${components[name]}';`)
-			.join('\n');
+		const imports = [
+			...[...used].sort().map((name) => `\timport ${name} from '${components[name]}';`),
+			...(island ? [`\timport Island from '${ISLAND_IMPORT}';`] : [])
+		].join('\n');
 		tree.children = [
 			{ type: 'raw', value: `<script>\n${imports}\n</script>` },
 			...(tree.children ?? [])

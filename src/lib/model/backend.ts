@@ -8,13 +8,16 @@
  *
  * The .wasm binaries are bundled by Vite (`?url`, hashed names, same origin; no CDN).
  *
- * Threads: tfjs' threaded binary starts its workers with importScripts() of a blob: URL, which
- * the site's CSP (script-src 'self' + hashes) forbids; the workers then fail and tfjs never
- * finishes starting. So threads are used only where the caller says blob: scripts are allowed,
- * the page is cross-origin isolated and there are ≥ 4 cores (tfjs uses half of them; on 2 cores
- * threads give nothing). Otherwise the single-threaded SIMD binary runs.
+ * Threads: tfjs' threaded binary starts its workers from a blob: URL, and each worker
+ * importScripts() another blob: URL; under a CSP without blob: the workers die and tfjs never
+ * finishes starting. Threads also need SharedArrayBuffer, i.e. a cross-origin isolated page
+ * (COOP + COEP headers). So threads are used only where the page's CSP allows blob: worker
+ * scripts (the lab's does, src/lib/csp.ts), the page is isolated, and there are ≥ 4 logical
+ * cores: tfjs caps its pool at half the logical cores, so on 2 it runs one thread anyway (and
+ * forcing a second thread onto a busy 2-core machine measured 2–4× slower, not faster).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { allowsBlobWorkerScripts } from '$lib/csp';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -49,6 +52,15 @@ export function wasmThreads(page: {
 	return page.isolated && page.blobScriptsAllowed && page.cores >= 4
 		? Math.floor(page.cores / 2)
 		: 1;
+}
+
+/** Whether the page's own CSP (its <meta> policies) lets wasm threads start. */
+function pageAllowsBlobWorkers(): boolean {
+	if (typeof document === 'undefined') return false;
+	const policies = [
+		...document.querySelectorAll('meta[http-equiv="content-security-policy" i]')
+	].map((meta) => meta.getAttribute('content') ?? '');
+	return policies.every(allowsBlobWorkerScripts);
 }
 
 /** A backend that has not started after this long is given up on (the next one is tried). */
@@ -128,7 +140,8 @@ let started: Promise<BackendInfo> | null = null;
 /**
  * Starts the best backend once per page (later calls return the same result). `preferred`
  * puts one backend first (e.g. a `?backend=` query for comparisons); the rest follow in order.
- * `blobScriptsAllowed`: the page's CSP lets workers load blob: scripts, so wasm may use threads.
+ * `blobScriptsAllowed`: workers may load blob: scripts, so wasm may use threads (default: what
+ * the page's <meta> CSP says; a stricter CSP header set by a host cannot be seen from here).
  */
 export function initBackend(
 	preferred?: BackendName,
@@ -149,7 +162,7 @@ export function initBackend(
 		const threads = wasmThreads({
 			isolated,
 			cores,
-			blobScriptsAllowed: options.blobScriptsAllowed ?? false
+			blobScriptsAllowed: options.blobScriptsAllowed ?? pageAllowsBlobWorkers()
 		});
 		for (const name of tries) {
 			if (await start(name, threads)) {

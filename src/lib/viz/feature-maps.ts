@@ -56,20 +56,27 @@ export function mapSize(map: FeatureMap): { height: number; width: number; chann
 /** The range each channel is coloured over: its own min…max, or the whole layer's. */
 export function channelRanges(map: FeatureMap, mode: Normalisation): Range[] {
 	const { channels } = mapSize(map);
-	const ranges = Array.from({ length: channels }, () => ({ min: Infinity, max: -Infinity }));
 	const { data } = map;
-	for (let i = 0; i < data.length; i++) {
-		const r = ranges[i % channels]!;
-		const v = data[i]!;
-		if (v < r.min) r.min = v;
-		if (v > r.max) r.max = v;
+	// Typed arrays and a pixel-then-channel walk: no modulo, no object per value.
+	const mins = new Float64Array(channels).fill(Infinity);
+	const maxs = new Float64Array(channels).fill(-Infinity);
+	for (let p = 0; p < data.length; p += channels) {
+		for (let c = 0; c < channels; c++) {
+			const v = data[p + c]!;
+			if (v < mins[c]!) mins[c] = v;
+			if (v > maxs[c]!) maxs[c] = v;
+		}
 	}
 	if (mode === 'layer') {
-		const min = Math.min(...ranges.map((r) => r.min));
-		const max = Math.max(...ranges.map((r) => r.max));
-		return ranges.map(() => ({ min, max }));
+		let min = Infinity;
+		let max = -Infinity;
+		for (let c = 0; c < channels; c++) {
+			min = Math.min(min, mins[c]!);
+			max = Math.max(max, maxs[c]!);
+		}
+		return Array.from({ length: channels }, () => ({ min, max }));
 	}
-	return ranges;
+	return Array.from({ length: channels }, (_, c) => ({ min: mins[c]!, max: maxs[c]! }));
 }
 
 /** 0…255 index into the colour map; a flat range maps to the low end. */
@@ -78,6 +85,9 @@ export function lutIndex(value: number, range: Range): number {
 	if (!(span > 0)) return 0;
 	return Math.max(0, Math.min(255, Math.round(((value - range.min) / span) * 255)));
 }
+
+/** Widest the lab draws a layer's grid, in canvas pixels (CSS scales it down on narrow screens). */
+export const GRID_WIDTH = 720;
 
 export interface GridLayout {
 	channels: number;
@@ -138,7 +148,42 @@ export function channelAt(layout: GridLayout, x: number, y: number): number | nu
 	return channel < layout.channels ? channel : null;
 }
 
-/** RGBA of the whole grid; gaps are transparent. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The colour map as opaque RGBA pixels, one 32-bit word each (for whole-pixel writes). */
+function packedLut(lut: Uint8ClampedArray): Uint32Array {
+	const packed = new Uint32Array(256);
+	for (let i = 0; i < 256; i++) {
+		const [r, g, b] = [lut[i * 3]!, lut[i * 3 + 1]!, lut[i * 3 + 2]!];
+		packed[i] = LITTLE_ENDIAN
+			? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0
+			: ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
+	}
+	return packed;
+}
+
+/**
+ * Nearest-neighbour sampling of `size` source pixels into `cells` output pixels: the distinct
+ * source pixels used, in order, and for each output pixel its position among them.
+ */
+function sampling(cells: number, size: number): { used: Int32Array; slot: Int32Array } {
+	const slot = new Int32Array(cells);
+	const used: number[] = [];
+	for (let i = 0; i < cells; i++) {
+		const source = Math.min(size - 1, Math.floor((i * size) / cells));
+		if (used.at(-1) !== source) used.push(source);
+		slot[i] = used.length - 1;
+	}
+	return { used: Int32Array.from(used), slot };
+}
+
+/**
+ * RGBA of the whole grid; gaps are transparent. Only the source pixels a cell shows are
+ * coloured (all of them when cells are larger than maps, fewer when smaller), walking the map
+ * in memory order, where all channels of a pixel are neighbours; cells are then filled by
+ * 32-bit copies. Walking channel by channel instead strides through the whole layer once per
+ * channel, which cost the largest layers several frames.
+ */
 export function renderGrid(
 	map: FeatureMap,
 	layout: GridLayout,
@@ -146,22 +191,42 @@ export function renderGrid(
 	lut: Uint8ClampedArray
 ): Uint8ClampedArray<ArrayBuffer> {
 	const { height, width, channels } = mapSize(map);
+	const colours = packedLut(lut);
+	const mins = Float64Array.from({ length: channels }, (_, c) => ranges[c]!.min);
+	const spans = Float64Array.from({ length: channels }, (_, c) => ranges[c]!.max - ranges[c]!.min);
+	const cols = sampling(layout.cellWidth, width);
+	const rows = sampling(layout.cellHeight, height);
+	const stride = cols.used.length;
+	const plane = rows.used.length * stride;
+	// coloured[c·plane + row·stride + col]: the colour of each sampled value, channel-major.
+	const coloured = new Uint32Array(channels * plane);
+	const { data } = map;
+	for (let r = 0; r < rows.used.length; r++) {
+		for (let q = 0; q < stride; q++) {
+			const base = (rows.used[r]! * width + cols.used[q]!) * channels;
+			const at = r * stride + q;
+			for (let c = 0; c < channels; c++) {
+				const span = spans[c]!;
+				// lutIndex, inlined: this runs for every sampled value of the layer.
+				const k =
+					span > 0
+						? Math.max(0, Math.min(255, Math.round(((data[base + c]! - mins[c]!) / span) * 255)))
+						: 0;
+				coloured[c * plane + at] = colours[k]!;
+			}
+		}
+	}
+
 	const out = new Uint8ClampedArray(layout.width * layout.height * 4);
+	const pixels = new Uint32Array(out.buffer);
 	for (let c = 0; c < channels; c++) {
 		const ox = (c % layout.cols) * (layout.cellWidth + layout.gap);
 		const oy = Math.floor(c / layout.cols) * (layout.cellHeight + layout.gap);
-		const range = ranges[c]!;
 		for (let py = 0; py < layout.cellHeight; py++) {
-			const y = Math.min(height - 1, Math.floor((py * height) / layout.cellHeight));
-			for (let px = 0; px < layout.cellWidth; px++) {
-				const x = Math.min(width - 1, Math.floor((px * width) / layout.cellWidth));
-				const k = lutIndex(map.data[(y * width + x) * channels + c]!, range) * 3;
-				const o = ((oy + py) * layout.width + ox + px) * 4;
-				out[o] = lut[k]!;
-				out[o + 1] = lut[k + 1]!;
-				out[o + 2] = lut[k + 2]!;
-				out[o + 3] = 255;
-			}
+			const row = c * plane + rows.slot[py]! * stride;
+			const o = (oy + py) * layout.width + ox;
+			for (let px = 0; px < layout.cellWidth; px++)
+				pixels[o + px] = coloured[row + cols.slot[px]!]!;
 		}
 	}
 	return out;

@@ -104,17 +104,6 @@ export function quad(frame: SliceFrame, r0: number, c0: number, r1: number, c1: 
 		.join(' ');
 }
 
-/** The same region as quad(), as a closed SVG path, so many regions can share one element. */
-export function quadPath(
-	frame: SliceFrame,
-	r0: number,
-	c0: number,
-	r1: number,
-	c1: number
-): string {
-	return `M${quad(frame, r0, c0, r1, c1).replaceAll(' ', 'L')}Z`;
-}
-
 /** SVG path of a slice's inner grid lines. */
 export function gridPath(frame: SliceFrame, side: number): string {
 	const parts: string[] = [];

@@ -13,6 +13,11 @@ const browserScheduler: FrameScheduler = {
 	cancel: (handle) => cancelAnimationFrame(handle)
 };
 
+/** How much of stage `k` (counted from 0) is drawn at time `t`: 0 before, 1 after, a fraction while it runs. */
+export function stageFill(k: number, t: number): number {
+	return Math.min(1, Math.max(0, t - k + 1));
+}
+
 /** A frame later than this after the last one (a background tab) does not jump the animation. */
 const MAX_FRAME_MS = 100;
 
@@ -65,6 +70,17 @@ export class Player {
 
 	seek(t: number): void {
 		this.t = Math.min(this.total, Math.max(0, t));
+	}
+
+	/** Pauses at `t`: the scrubber, restart, Home and End. */
+	jump(t: number): void {
+		this.pause();
+		this.seek(t);
+	}
+
+	/** Pauses on the next (1) or previous (-1) whole unit: the blocks step stage by stage. */
+	stepWhole(direction: 1 | -1): void {
+		this.jump(direction === 1 ? Math.floor(this.t) + 1 : Math.ceil(this.t) - 1);
 	}
 
 	destroy(): void {

@@ -19,7 +19,6 @@ import {
 	placeInRow,
 	plateGap,
 	quad,
-	quadPath,
 	stackLayout,
 	translate,
 	unfoldedColumns,
@@ -165,19 +164,22 @@ export interface Frame {
 	finished: boolean;
 	/** The atom shown: in progress, or the one just completed when t sits on a boundary. */
 	atom: Atom | null;
-	/** Output slices complete (they change seldom: drawn on a layer of their own). */
+	/** Output slices complete (they change seldom: drawn on the layer of the plates). */
 	completed: Polygon[];
 	/** The part of the slice being filled. */
 	progress: Polygon[];
 	/**
-	 * The filter's window on every other channel it reads, and those slices of the filter, as one
-	 * path each (faint: a single element is far cheaper to repaint than one per channel) …
+	 * By channel of the input stack, the filter's window on it, and that slice of the filter; empty
+	 * where the filter does not read the channel. Drawn faint, and strong in the channel's colour for
+	 * the channel of the current atom. Each channel keeps its own polygons, so a frame only moves
+	 * points: changing a path's `d` or a fill costs Chromium a style recalculation.
 	 */
-	windows: string;
-	filterSlices: string;
-	/** … and on the channel of the current atom (strong, in its colour). */
-	window: Polygon | null;
-	filterSlice: Polygon | null;
+	windows: string[];
+	filterSlices: string[];
+	windowColors: readonly string[];
+	sliceColors: readonly string[];
+	/** Channel of the current atom (−1 before the first). */
+	channel: number;
 	outputCell: Polygon | null;
 	lines: Line[];
 }
@@ -226,10 +228,11 @@ export function buildFrame(track: Track, scene: Scene, t: number): Frame {
 		finished: done >= track.totalAtoms,
 		atom: null,
 		...progressPolygons(track, scene, done),
-		windows: '',
-		window: null,
-		filterSlices: '',
-		filterSlice: null,
+		windows: [],
+		filterSlices: [],
+		windowColors: [],
+		sliceColors: [],
+		channel: -1,
 		outputCell: null,
 		lines: []
 	};
@@ -242,35 +245,17 @@ export function buildFrame(track: Track, scene: Scene, t: number): Frame {
 	const output = scene.items[scene.outputOf[atom.phase] as number] as SceneItem;
 	const cells = atomWindow(track, atom);
 	const first = cells[0] as { row: number; col: number };
-	const windowOn = (slice: number): Polygon | null => {
-		const f = input.layout.slices[slice];
-		return f
-			? {
-					points: quad(f, first.row, first.col, first.row + p.dk, first.col + p.dk),
-					color: input.colors[slice] ?? ''
-				}
-			: null;
-	};
-	const sliceOf = (slice: number): Polygon | null => {
-		const f = filter.layout.slices[slice];
-		return f ? { points: quad(f, 0, 0, p.dk, p.dk), color: filter.colors[slice] ?? '' } : null;
-	};
 	// A standard or pointwise filter spans every channel; a depthwise one only its own.
-	const channels =
-		p.kind === 'depthwise' ? [atom.channel] : Array.from({ length: p.m }, (_, c) => c);
-	const windows: string[] = [];
-	const slices: string[] = [];
-	for (const c of channels) {
-		const f = input.layout.slices[c];
-		const k = filter.layout.slices[c];
-		if (c === atom.channel) continue;
-		if (f) windows.push(quadPath(f, first.row, first.col, first.row + p.dk, first.col + p.dk));
-		if (k) slices.push(quadPath(k, 0, 0, p.dk, p.dk));
-	}
-	frame.windows = windows.join('');
-	frame.filterSlices = slices.join('');
-	frame.window = windowOn(atom.channel);
-	frame.filterSlice = sliceOf(atom.channel);
+	const reads = (c: number) => p.kind !== 'depthwise' || c === atom.channel;
+	frame.windows = input.layout.slices.map((f, c) =>
+		reads(c) ? quad(f, first.row, first.col, first.row + p.dk, first.col + p.dk) : ''
+	);
+	frame.filterSlices = filter.layout.slices.map((f, c) =>
+		reads(c) ? quad(f, 0, 0, p.dk, p.dk) : ''
+	);
+	frame.windowColors = input.colors;
+	frame.sliceColors = filter.colors;
+	frame.channel = atom.channel;
 	const outFrame = output.layout.slices[atom.filter];
 	if (outFrame) {
 		frame.outputCell = {

@@ -83,3 +83,65 @@ describe('feature maps', () => {
 		expect(valueAt(map, 2, 1, 0)).toBe(21);
 	});
 });
+
+describe('feature-map grid rendering', () => {
+	/** Pixel by pixel, the plain way: the fast renderer must match it exactly. */
+	function reference(
+		m: { shape: number[]; data: Float32Array },
+		layout: ReturnType<typeof gridLayout>,
+		ranges: ReturnType<typeof channelRanges>,
+		lut: Uint8ClampedArray
+	) {
+		const [height, width, channels] = m.shape as [number, number, number];
+		const out = new Uint8ClampedArray(layout.width * layout.height * 4);
+		for (let c = 0; c < channels; c++) {
+			const ox = (c % layout.cols) * (layout.cellWidth + layout.gap);
+			const oy = Math.floor(c / layout.cols) * (layout.cellHeight + layout.gap);
+			for (let py = 0; py < layout.cellHeight; py++) {
+				const y = Math.min(height - 1, Math.floor((py * height) / layout.cellHeight));
+				for (let px = 0; px < layout.cellWidth; px++) {
+					const x = Math.min(width - 1, Math.floor((px * width) / layout.cellWidth));
+					const k = lutIndex(m.data[(y * width + x) * channels + c]!, ranges[c]!) * 3;
+					const o = ((oy + py) * layout.width + ox + px) * 4;
+					out[o] = lut[k]!;
+					out[o + 1] = lut[k + 1]!;
+					out[o + 2] = lut[k + 2]!;
+					out[o + 3] = 255;
+				}
+			}
+		}
+		return out;
+	}
+
+	it('matches the pixel-by-pixel rendering, scaled up and down, per channel and per layer', () => {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 8 - 3;
+		for (const [h, w, c, maxWidth] of [
+			[7, 7, 37, 720],
+			[13, 9, 5, 300],
+			[112, 112, 4, 150]
+		] as const) {
+			const m = { shape: [h, w, c], data: Float32Array.from({ length: h * w * c }, random) };
+			// One flat channel: its range is empty and it takes the low end of the map.
+			for (let p = 0; p < h * w; p++) m.data[p * c + 1] = 0.5;
+			const layout = gridLayout(c, w, h, maxWidth);
+			for (const mode of ['channel', 'layer'] as const) {
+				const ranges = channelRanges(m, mode);
+				const lut = colourLut('inferno');
+				const fast = renderGrid(m, layout, ranges, lut);
+				const plain = reference(m, layout, ranges, lut);
+				// The first differing byte, if any (a deep equal of ~10⁵ bytes is slow to report).
+				expect(fast.findIndex((v, i) => v !== plain[i])).toBe(-1);
+				expect(fast.length).toBe(plain.length);
+			}
+		}
+	});
+
+	it('finds every channel range in one pass', () => {
+		const ranges = channelRanges(map, 'channel');
+		for (let c = 0; c < 3; c++) {
+			const values = [0, 1, 2, 3].map((p) => data[p * 3 + c]!);
+			expect(ranges[c]).toEqual({ min: Math.min(...values), max: Math.max(...values) });
+		}
+	});
+});

@@ -105,10 +105,13 @@ describe('track scenes and frames', () => {
 		const midway = buildFrame(track, scene, 20);
 		expect(midway.macs).toBe(18);
 		expect(midway.atom?.index).toBe(2);
-		// Atom 2 is channel 0 of output cell (0, 1): the other channel's window is drawn faint.
-		expect(midway.window).not.toBeNull();
-		expect(midway.windows.match(/M/g)).toHaveLength(1);
-		expect(midway.filterSlices.match(/Z/g)).toHaveLength(1);
+		// Atom 2 is channel 0 of output cell (0, 1): its window is drawn strong, the other channel's faint.
+		expect(midway.channel).toBe(0);
+		expect(midway.windows).toHaveLength(2);
+		expect(midway.windows.every((points) => points.split(' ').length === 4)).toBe(true);
+		expect(midway.windows[0]).not.toBe(midway.windows[1]);
+		expect(midway.filterSlices.every((points) => points.split(' ').length === 4)).toBe(true);
+		expect(midway.windowColors).toHaveLength(2);
 		expect(midway.lines).toHaveLength(2);
 		// One output cell done: one partial-row polygon on the first output slice.
 		expect(midway.progress).toHaveLength(1);
@@ -124,8 +127,9 @@ describe('track scenes and frames', () => {
 		const frame = buildFrame(track, buildScene(track, 'unfolded'), 9 * 16 + 4);
 		expect(frame.atom?.channel).toBe(1);
 		expect(frame.atom?.filter).toBe(1);
-		expect(frame.windows).toBe('');
-		expect(frame.filterSlices).toBe('');
+		expect(frame.channel).toBe(1);
+		expect(frame.windows.map((points) => points !== '')).toEqual([false, true, false, false]);
+		expect(frame.filterSlices.map((points) => points !== '')).toEqual([false, true, false, false]);
 	});
 });
 

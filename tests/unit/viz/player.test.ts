@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Player, type FrameScheduler } from '$lib/viz/player.svelte';
+import { Player, stageFill, type FrameScheduler } from '$lib/viz/player.svelte';
 
 /** Frames on demand, at the times a test gives. */
 function manualScheduler() {
@@ -58,5 +58,39 @@ describe('player', () => {
 		expect(player.t).toBe(0);
 		player.reset(20);
 		expect([player.t, player.total, player.playing]).toEqual([0, 20, false]);
+	});
+
+	it('jumps paused, and steps paused to the next or previous whole stage', () => {
+		const clock = manualScheduler();
+		const player = new Player(5, 1, clock.scheduler);
+		player.play();
+		player.jump(2.4);
+		expect([player.t, player.playing, clock.waiting]).toEqual([2.4, false, false]);
+		player.stepWhole(1);
+		expect(player.t).toBe(3);
+		player.stepWhole(1);
+		expect(player.t).toBe(4);
+		player.seek(3.5);
+		player.stepWhole(-1);
+		expect(player.t).toBe(3);
+		player.stepWhole(-1);
+		expect(player.t).toBe(2);
+		player.jump(0);
+		player.stepWhole(-1);
+		expect(player.t).toBe(0);
+		player.jump(99);
+		player.stepWhole(1);
+		expect(player.t).toBe(5);
+	});
+});
+
+describe('stageFill', () => {
+	it('is 0 before a stage, the fraction while it runs, 1 after', () => {
+		expect(stageFill(2, 0.5)).toBe(0);
+		expect(stageFill(2, 1)).toBe(0);
+		expect(stageFill(2, 1.25)).toBe(0.25);
+		expect(stageFill(2, 2)).toBe(1);
+		expect(stageFill(2, 4)).toBe(1);
+		expect(stageFill(0, 0)).toBe(1);
 	});
 });

@@ -1,0 +1,20 @@
+import type { Component, Snippet } from 'svelte';
+import IslandClient from './IslandClient.svelte';
+import IslandServer from './IslandServer.svelte';
+
+/**
+ * An island: content that is prerendered in full but hydrated on its own, only when the reader
+ * gets near it. A lesson page hydrates its prose quickly and leaves the heavy widgets (D3 scenes,
+ * calculators, charts) inert until needed, which keeps long main-thread tasks out of page load.
+ *
+ * Server and browser need different markup (the browser's is an empty div that adopts the server's
+ * content untouched), so each side gets its own component; Vite replaces import.meta.env.SSR with
+ * a constant at build time.
+ *
+ *     <Island><ConvolutionAnimation /></Island>
+ *
+ * Lessons do not write this: src/lib/lessons/mdsvex-plugins.js wraps the components it is told to.
+ */
+const Island: Component<{ children: Snippet }> = import.meta.env.SSR ? IslandServer : IslandClient;
+
+export default Island;

@@ -1,0 +1,71 @@
+/**
+ * Every translation cuts a lesson into the same slides as the English one, with speaker notes in
+ * the same places: a teacher switching language in the middle of a deck stays on the same slide.
+ * Fails until the translations mirror the English slide breaks: that is its job.
+ */
+import { describe, expect, it } from 'vitest';
+import { body } from '$lib/lessons/source';
+import { LANGUAGES, lessonSource, slugsOf } from './helpers';
+
+/**
+ * What starts slides and what holds notes, in order: `## id` for a section (rehype-slides starts a
+ * slide at every `##`), `---` for a break inside one, `notes` for each <Notes> block. Code fences
+ * are skipped, so a `---` inside code does not count.
+ */
+export function slideOutline(markdown: string): string[] {
+	const outline: string[] = [];
+	let fenced = false;
+	for (const line of body(markdown).split('\n')) {
+		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+		if (fenced) continue;
+		const heading = /^##\s.*\{#([a-z0-9-]+)\}\s*$/.exec(line);
+		if (heading) outline.push(`## ${heading[1]}`);
+		else if (/^-{3,}\s*$/.test(line)) outline.push('---');
+		else if (/^\s*<Notes>/.test(line)) outline.push('notes');
+	}
+	return outline;
+}
+
+const english = slugsOf('en');
+
+describe('slide parity', () => {
+	it('reads an outline of slide starts and notes', () => {
+		const source = [
+			'---',
+			'title: x',
+			'---',
+			'',
+			'## One {#one}',
+			'',
+			'<Notes>',
+			'',
+			'Say this.',
+			'',
+			'</Notes>',
+			'',
+			'---',
+			'',
+			'```js',
+			'---',
+			'```',
+			'',
+			'### Sub {#sub}',
+			'',
+			'## Two {#two}',
+			''
+		].join('\n');
+		expect(slideOutline(source)).toEqual(['## one', 'notes', '---', '## two']);
+	});
+
+	for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+		describe(lang, () => {
+			for (const slug of english) {
+				it(`${slug} has the English slide breaks and notes`, () => {
+					expect(slideOutline(lessonSource(lang, slug))).toEqual(
+						slideOutline(lessonSource('en', slug))
+					);
+				});
+			}
+		});
+	}
+});
