@@ -377,7 +377,7 @@ describe('screenshots', () => {
 		const box = (await svg.boundingBox())!;
 		expect(box.width).toBeGreaterThan(3000);
 		const fontSize = await figure
-			.locator('svg.scene .captions tspan')
+			.locator('svg.captions tspan')
 			.first()
 			.evaluate((t) => (t as SVGTSpanElement).getBoundingClientRect().height);
 		expect(fontSize).toBeGreaterThan(10);

@@ -103,3 +103,25 @@ export const log = (what: string, shown: Shown[]) =>
 			.map((s) => `${s.label} ${(s.prob * 100).toFixed(1)}%`)
 			.join(', ')}`
 	);
+
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/**
+ * axe-core's serious and critical findings on the page as it is now. The page must have been
+ * opened with bypassCSP: axe is injected as an inline script, which the site's CSP forbids.
+ */
+export async function seriousA11yViolations(page: Page) {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		type Result = {
+			violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+		};
+		const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
+		return (await axe.run()).violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+		}));
+	});
+	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

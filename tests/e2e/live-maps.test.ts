@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSpec } from '../../src/lib/architecture';
 import { launchBrowser, screenshot } from './browser';
-import { openLive, shared, upload } from './live-helpers';
+import { openLive, seriousA11yViolations, shared, upload } from './live-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -181,4 +181,25 @@ describe('the feature-map grid by keyboard', () => {
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		it(`has no serious or critical accessibility violation with a layer and a channel open (${scheme})`, async () => {
+			const { page } = await openLive(browser, 'version=v1&alpha=0.25&res=224', {
+				bypassCSP: true,
+				colorScheme: scheme
+			});
+			await upload(page, shared('coffee.png'), 'v1/0.25/224');
+			await page
+				.locator('[data-testid="layer-row"][data-layer="conv_dw_3"] [data-testid="open-layer"]')
+				.click();
+			const grid = await gridFor(page, 'conv_dw_3');
+			await grid.focus();
+			await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('Enter');
+			await page.locator('[data-testid="channel-view"]').waitFor();
+			await screenshot(page, `live-maps-${scheme}`);
+			expect(await seriousA11yViolations(page)).toEqual([]);
+			await page.context().close();
+		});
+	}
 });
