@@ -377,7 +377,7 @@ describe('screenshots', () => {
 		const box = (await svg.boundingBox())!;
 		expect(box.width).toBeGreaterThan(3000);
 		const fontSize = await figure
-			.locator('svg.captions tspan')
+			.locator('svg.slow tspan')
 			.first()
 			.evaluate((t) => (t as SVGTSpanElement).getBoundingClientRect().height);
 		expect(fontSize).toBeGreaterThan(10);

@@ -47,7 +47,11 @@ async function pageOverflow(page: Page): Promise<number> {
 
 describe('lesson tables', () => {
 	it('fit the text column on a desktop, comparison table included', async () => {
-		for (const path of ['/en/learn/width-and-resolution/', '/en/learn/mobilenet-v1/']) {
+		for (const path of [
+			'/en/learn/width-and-resolution/',
+			'/en/learn/mobilenet-v1/',
+			'/en/learn/mobilenet-v3/'
+		]) {
 			const { page, problems } = await openPage(browser, path, desktop);
 			const tables = await page.locator('[data-testid$="-table"]:has(table)').all();
 			expect(tables.length).toBeGreaterThan(0);

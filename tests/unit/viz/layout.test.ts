@@ -112,6 +112,9 @@ describe('track scenes and frames', () => {
 		expect(midway.windows[0]).not.toBe(midway.windows[1]);
 		expect(midway.filterSlices.every((points) => points.split(' ').length === 4)).toBe(true);
 		expect(midway.windowColors).toHaveLength(2);
+		// The current cell's window starts a row above the slice (SAME padding).
+		const slice = scene.items[scene.inputOf[0]!]!.layout.slices[1]!;
+		expect(midway.windows[1]).toBe(quad(slice, -1, 0, 2, 3));
 		expect(midway.lines).toHaveLength(2);
 		// One output cell done: one partial-row polygon on the first output slice.
 		expect(midway.progress).toHaveLength(1);
