@@ -136,12 +136,15 @@ export function rehypeLessonImports({ components, islands = [] }) {
 			for (const [, name] of node.value.matchAll(COMPONENT_TAG)) {
 				if (name && name in components) used.add(name);
 			}
-			const lone = LONE_COMPONENT.exec(node.value)?.[1];
+		});
+		// Top-level blocks only: inside a paragraph the island's div would be invalid HTML.
+		for (const node of tree.children ?? []) {
+			const lone = node.type === 'raw' ? LONE_COMPONENT.exec(node.value ?? '')?.[1] : undefined;
 			if (lone && lone in components && islands.includes(lone)) {
-				node.value = `<Island>${node.value.trim()}</Island>`;
+				node.value = `<Island>${(node.value ?? '').trim()}</Island>`;
 				island = true;
 			}
-		});
+		}
 		if (used.size === 0) return;
 		const imports = [
 			...[...used].sort().map((name) => `\timport ${name} from '${components[name]}';`),
