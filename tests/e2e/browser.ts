@@ -1,9 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.js';
 
 export const screenshotDir = 'test-output/screenshots';
+
+/** The site under test: build/, or build-<name>/ when SEPARABLE_OUT names a private build. */
+export const buildDir = resolve(
+	process.env.SEPARABLE_OUT ? `build-${process.env.SEPARABLE_OUT}` : 'build'
+);
+
+/** Every English lesson that has a deck in the build under test, by slug. */
+export function builtDecks(): string[] {
+	const built = new Set(
+		existsSync(`${buildDir}/en/present`) ? readdirSync(`${buildDir}/en/present`) : []
+	);
+	return readdirSync('content/en')
+		.filter((file) => file.endsWith('.md'))
+		.map((file) => file.slice(0, -3))
+		.filter((slug) => built.has(slug))
+		.sort();
+}
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
+import { cell, editorOf, en, ranAs, starter, typeCode } from './cell-helpers';
 
 // The notebook cells embedded in the English lessons: exercises checked on the reading page, a
 // whole lesson run and exported, and a cell run on its slide in the deck.
-
-const messages = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
-/** An English message; a missing key fails the test here rather than matching ''. */
-function en(key: string): string {
-	const text = messages[key];
-	if (text === undefined) throw new Error(`no message ${key}`);
-	return text;
-}
 
 const LESSONS = [
 	'standard-convolution',
@@ -28,9 +21,6 @@ function embedded(slug: string): string[] {
 	return [...source.matchAll(/^<Cell id="([\w-]+)" \/>$/gm)].map((match) => match[1] as string);
 }
 
-const starter = (slug: string, id: string) =>
-	readFileSync(`content/cells/${slug}/${id}.js`, 'utf8').replace(/\n+$/, '');
-
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -38,30 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-function cell(scope: Page | Locator, id: string): Locator {
-	return scope.locator(`[data-testid="cell"][data-cell="${id}"]`);
-}
-
-/** The cell's editor, once CodeMirror has loaded (it loads when the cell nears the viewport). */
-async function editorOf(target: Locator): Promise<Locator> {
-	await target.scrollIntoViewIfNeeded();
-	const content = target.locator('.cm-content');
-	await content.waitFor({ state: 'visible', timeout: 20_000 });
-	return content;
-}
-
-/** Replaces a cell's code the way a student would: click into the editor, select all, type. */
-async function typeCode(page: Page, target: Locator, code: string): Promise<void> {
-	const content = await editorOf(target);
-	await content.click();
-	await page.keyboard.press('Control+A');
-	await page.keyboard.insertText(code);
-}
-
-async function ranAs(target: Locator, status: 'done' | 'error', timeout = 60_000) {
-	await target.and(target.page().locator(`[data-status="${status}"]`)).waitFor({ timeout });
-}
 
 /**
  * Clicks a button until the click takes effect: a prerendered button does nothing until the page

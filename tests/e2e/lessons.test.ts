@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { buildDir, launchBrowser, openPage, screenshot } from './browser';
 import {
 	depthwiseConvCost,
 	pointwiseConvCost,
@@ -27,10 +27,6 @@ function titleOf(lang: Lang, slug: string): string {
 	const title = /^title:\s*(.+)$/m.exec(source)?.[1]?.trim() ?? '';
 	return title.replace(/^(['"])(.*)\1$/, '$2');
 }
-
-const buildDir = resolve(
-	process.env.SEPARABLE_OUT ? `build-${process.env.SEPARABLE_OUT}` : 'build'
-);
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
+import { cell, editorOf, en, ranAs, starter, typeCode } from './cell-helpers';
 
-const messages = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>;
-/** An English message; a missing key fails the test here rather than matching ''. */
-function en(key: string): string {
-	const text = messages[key];
-	if (text === undefined) throw new Error(`no message ${key}`);
-	return text;
-}
-const starter = (lesson: string, id: string) =>
-	readFileSync(`content/cells/${lesson}/${id}.js`, 'utf8').replace(/\n+$/, '');
 const PLAYGROUND = '/en/notebook/';
 /** The runtime's limit (src/lib/notebook/runtime.ts) plus room for a busy CI machine. */
 const LIMIT_MS = 5000;
@@ -24,36 +16,10 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-function cell(page: Page, id: string): Locator {
-	return page.locator(`[data-testid="cell"][data-cell="${id}"]`);
-}
-
-async function editorOf(target: Locator): Promise<Locator> {
-	const content = target.locator('.cm-content');
-	await content.waitFor({ state: 'visible', timeout: 20_000 });
-	return content;
-}
-
-/** Replaces a cell's code the way a student would: click into the editor, select all, type. */
-async function typeCode(page: Page, target: Locator, code: string): Promise<void> {
-	const content = await editorOf(target);
-	await content.click();
-	await page.keyboard.press('Control+A');
-	await page.keyboard.insertText(code);
-}
-
 async function editorText(target: Locator): Promise<string> {
 	return (await editorOf(target)).evaluate((el) =>
 		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
 	);
-}
-
-async function ranAs(
-	target: Locator,
-	status: 'done' | 'error' | 'stale' | 'running',
-	timeout = 60_000
-) {
-	await target.and(target.page().locator(`[data-status="${status}"]`)).waitFor({ timeout });
 }
 
 describe('notebook playground', () => {

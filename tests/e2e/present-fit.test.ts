@@ -1,24 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { builtDecks, launchBrowser, openPage, screenshot } from './browser';
 
 // Every slide of every English deck must fit the stage at the deck's normal scale. SlideStage
 // shrinks a slide that is too tall (a `--fit` zoom below 1 on its section) and, below 60%, lets it
 // scroll, which a class at the back of the room cannot read. Long sections are split with `---`.
 
-const buildDir = resolve(
-	process.env.SEPARABLE_OUT ? `build-${process.env.SEPARABLE_OUT}` : 'build'
-);
-const built = new Set(
-	existsSync(`${buildDir}/en/present`) ? readdirSync(`${buildDir}/en/present`) : []
-);
-const slugs = readdirSync('content/en')
-	.filter((file) => file.endsWith('.md'))
-	.map((file) => file.slice(0, -3))
-	.filter((slug) => built.has(slug))
-	.sort();
+const slugs = builtDecks();
 
 // The stage is a fixed logical 960×540 scaled to the screen, so both sizes must give the same fits.
 const screens = [

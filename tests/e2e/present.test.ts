@@ -1,22 +1,17 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, trackProblems, type PageProblems } from './browser';
+import {
+	buildDir,
+	builtDecks,
+	launchBrowser,
+	openPage,
+	screenshot,
+	trackProblems,
+	type PageProblems
+} from './browser';
 import { startStaticServer } from '../../scripts/lib/static-server.js';
 
-const buildDir = resolve(
-	process.env.SEPARABLE_OUT ? `build-${process.env.SEPARABLE_OUT}` : 'build'
-);
-// Every English lesson of the build under test: decks come from whatever the lessons hold today.
-const built = new Set(
-	existsSync(`${buildDir}/en/present`) ? readdirSync(`${buildDir}/en/present`) : []
-);
-const slugs = readdirSync('content/en')
-	.filter((file) => file.endsWith('.md'))
-	.map((file) => file.slice(0, -3))
-	.filter((slug) => built.has(slug))
-	.sort();
+const slugs = builtDecks();
 
 let browser: Browser;
 beforeAll(async () => {
