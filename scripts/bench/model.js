@@ -69,6 +69,8 @@ function report(raw, config) {
 		firstInferenceMs: round(raw.firstMs),
 		firstWithActivationsMs: round(raw.firstActivationsMs),
 		firstInference: {
+			coldFirstMs: round(raw.coldFirstMs),
+			coldRatio: round(raw.coldFirstMs / predict),
 			firstMs: round(raw.firstMs),
 			steadyMs: round(predict),
 			ratio: round(raw.firstMs / predict),
@@ -141,7 +143,8 @@ export async function run() {
 				'predictMs: forward pass + reading the 1000 probabilities back.',
 				'activationsMs: the same pass returning every layer, all read back.',
 				'activationsOneLayerMs: the same pass reading back the probabilities and the largest layer only (what the lab reads with a layer open; with none open it runs plain predict).',
-				'firstInference: the first pass of each freshly built network (XNNPACK packs weights then; the first configuration also warms the backend) against the median of later passes.',
+				'buildMs: building the network as the lab does, including one warm-up pass on a blank input (XNNPACK creates its operators and packs the weights then).',
+				'firstInference: firstMs is the first pass after that build, against the median of later passes (ratio); coldFirstMs is the first pass of a network built without the warm-up (coldRatio; the first configuration also warms the backend).',
 				'gridDraw: ms to draw a layer’s feature-map grid as the lab does (per-channel ranges, layout, colour map, putImageData), median of 5; budget 16 ms.',
 				'perLayer: each layer replayed on its own, median of replays; the sum exceeds one pass by the per-layer dispatch.',
 				'gmacPerSecond: the architecture engine’s mult-adds / median predictMs.',

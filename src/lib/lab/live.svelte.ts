@@ -18,6 +18,7 @@ import type {
 } from '$lib/model';
 import type { ImageProblem } from '$lib/image';
 import { decodeImageFile } from '$lib/image/decode';
+import { debounce } from './debounce';
 
 export type WeightsState = 'loading' | 'trained' | 'untrained';
 
@@ -50,6 +51,13 @@ function loadModel(): Promise<ModelModule> {
 
 export const configKey = (c: LabConfig) => `${c.version}/${c.alpha}/${c.resolution}`;
 
+/**
+ * How long α, ρ or the version must stay put before their network is built and run. A slider
+ * drag passes through dozens of configurations, one per frame; building and running each on the
+ * main thread took ~200 ms per frame and froze the drag.
+ */
+export const SETTLE_MS = 150;
+
 export class LiveNetwork {
 	weights = $state<WeightsState>('loading');
 	untrainedReason = $state<UntrainedReason | null>(null);
@@ -76,6 +84,13 @@ export class LiveNetwork {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly failed = new Set<string>();
 	private resultStale = false;
+	/** The configuration of the latest request, settled or not. */
+	private requestedKey: string | null = null;
+	private readonly settle = debounce(
+		({ config, layer }: { config: LabConfig; layer: string | null }) =>
+			void this.run(config, layer),
+		SETTLE_MS
+	);
 
 	/** The shown result answers `config` on the current image, with `layer`'s output if asked. */
 	private covers(config: LabConfig, layer: string | null): boolean {
@@ -87,6 +102,25 @@ export class LiveNetwork {
 			this.resultImage === (this.image?.id ?? null) &&
 			(layer === null || activations.some((a) => a.name === layer))
 		);
+	}
+
+	/**
+	 * Asks for `config` on the current image with `layer`'s output. A new image or layer runs at
+	 * once; a new configuration waits until it has stayed put for SETTLE_MS, so only where a drag
+	 * comes to rest is built. Meanwhile the page shows pending, and no answer for a configuration
+	 * left behind is shown.
+	 */
+	request(config: LabConfig, layer: string | null = null): void {
+		const key = configKey(config);
+		const moved = this.requestedKey !== null && key !== this.requestedKey;
+		this.requestedKey = key;
+		if (!moved && !this.settle.waiting) {
+			void this.run(config, layer);
+			return;
+		}
+		this.ticket++;
+		this.pending = true;
+		this.settle.call({ config, layer });
 	}
 
 	/**
@@ -196,6 +230,7 @@ export class LiveNetwork {
 	}
 
 	dispose(): void {
+		this.settle.cancel();
 		this.ticket++;
 		this.session?.dispose();
 		this.session = null;

@@ -3,9 +3,11 @@
  * layers with its Keras name, in the spec's order, so the op counts the lab shows and the
  * network that runs are built from the same object, and official weights load by name.
  *
- * One model returns the probabilities and every spec layer's output (after its BatchNorm and
- * activation): all activations come from a single forward pass. A second model over the same
- * layers returns the probabilities alone.
+ * The tf.layers model holds the layers and their weights. A pass runs those same layers in the
+ * model's order with `forward`, which returns the probabilities and whichever spec layers' outputs
+ * (after BatchNorm and activation) are asked for: all activations come from a single pass.
+ * tf.layers' own executor (`model.predict`) does the same work with more bookkeeping per layer,
+ * which cost about a sixth of a pass for the small networks.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { layers, model as tfModel } from '@tensorflow/tfjs-layers';
@@ -32,6 +34,31 @@ export interface BuildOptions {
 	 * version and α; resolution does not change weights), so they are used as they are.
 	 */
 	prepared?: boolean;
+	/**
+	 * Run one pass on a blank input before returning (default false), so that the first real
+	 * pass is as fast as the later ones: XNNPACK creates each layer's operator, packing its
+	 * weights, on the layer's first run, which made the first pass 2–3× slower. TFLite does
+	 * the same in its prepare step. (WebGL compiles its shaders then; the cpu backend gains
+	 * nothing.)
+	 */
+	warmUp?: boolean;
+}
+
+/** One tf.layers layer of a pass: which values it reads and which it writes. */
+export interface Step {
+	readonly layer: layers.Layer;
+	/** Indices into the pass's values; value 0 is the network's input. */
+	readonly inputs: readonly number[];
+	readonly output: number;
+	/** The spec layer it belongs to (a conv's BatchNorm and activation belong to the conv). */
+	readonly owner: string;
+}
+
+export interface PassOutputs {
+	/** [1, classes]. */
+	probabilities: tf.Tensor;
+	/** The outputs asked for, by spec layer name. */
+	layers: Map<string, tf.Tensor>;
 }
 
 export interface BuiltNetwork {
@@ -39,12 +66,17 @@ export interface BuiltNetwork {
 	readonly folded: boolean;
 	/** Input [1, res, res, 3] → [probabilities [1, classes], ...one output per spec layer]. */
 	readonly model: LayersModel;
-	/** The same layers, returning only the probabilities. */
-	readonly classifier: LayersModel;
-	/** Spec layer names, in the order of model.outputs after the probabilities. */
+	/** The model's layers in the order they run (the input layer left out). */
+	readonly steps: readonly Step[];
+	/** Spec layer names, in spec order. */
 	readonly layerNames: readonly string[];
 	/** tf.layers layer name → the spec layer it belongs to (a conv's BN and activation, …). */
 	readonly owners: ReadonlyMap<string, string>;
+	/**
+	 * One pass on `input` [1, res, res, 3] (which stays the caller's). Returns new tensors, the
+	 * caller's to dispose; every other intermediate is freed as soon as nothing reads it.
+	 */
+	forward(input: tf.Tensor4D, keep?: ReadonlySet<string>): PassOutputs;
 	/** Frees every weight of the network. Idempotent. */
 	dispose(): void;
 }
@@ -264,23 +296,91 @@ export function buildNetwork(
 		outputs: [probabilities, ...layerNames.map((n) => outputs.get(n)!)],
 		name: 'separable_mobilenet'
 	});
-	const classifier = tfModel({
-		inputs: input,
-		outputs: probabilities,
-		name: 'separable_classifier'
-	});
+	const plan = passPlan(model, owners);
+	const valueOf = (t: Sym) => {
+		const index = plan.values.get(t.id);
+		if (index === undefined) throw new Error(`No layer computes ${t.name}.`);
+		return index;
+	};
+	const layerValues = new Map(layerNames.map((n) => [n, valueOf(outputs.get(n)!)]));
+	const probabilitiesValue = valueOf(probabilities);
+	const forward = (x: tf.Tensor4D, keep: ReadonlySet<string> = new Set()) =>
+		runPass(plan, x, probabilitiesValue, new Map([...keep].map((n) => [n, layerValues.get(n)!])));
 	let disposed = false;
 	const dispose = () => {
 		if (disposed) return;
 		disposed = true;
-		// The classifier shares every layer with the model: disposing the model frees them all.
 		model.dispose();
 	};
 	try {
 		assignWeights(model, values);
+		if (options.warmUp) {
+			tf.tidy(() => {
+				const blank = tf.zeros([1, ...spec.layers[0]!.input]) as tf.Tensor4D;
+				const { probabilities } = forward(blank);
+				// Reading forces a lazy backend (WebGL) to run the pass too.
+				probabilities.dataSync();
+			});
+		}
 	} catch (error) {
 		dispose();
 		throw error;
 	}
-	return { spec, folded, model, classifier, layerNames, owners, dispose };
+	return { spec, folded, model, steps: plan.steps, layerNames, owners, forward, dispose };
+}
+
+interface PassPlan {
+	steps: Step[];
+	/** Symbolic tensor id → value index. */
+	values: Map<number, number>;
+	/** Value index → the step after which nothing reads it. */
+	lastRead: number[];
+}
+
+/** The model's layers in run order (tf.layers sorts them so), with their values numbered. */
+function passPlan(model: LayersModel, owners: ReadonlyMap<string, string>): PassPlan {
+	const values = new Map<number, number>([[model.inputs[0]!.id, 0]]);
+	const lastRead = [-1];
+	const steps: Step[] = [];
+	for (const layer of model.layers) {
+		const node = layer.inboundNodes[0];
+		if (!node || node.inboundLayers.length === 0) continue; // the input layer
+		const inputs = node.inputTensors.map((t) => {
+			const index = values.get(t.id);
+			if (index === undefined) throw new Error(`${layer.name} runs before its input ${t.name}.`);
+			lastRead[index] = steps.length;
+			return index;
+		});
+		const output = lastRead.length;
+		values.set(node.outputTensors[0]!.id, output);
+		lastRead.push(-1);
+		steps.push({ layer, inputs, output, owner: owners.get(layer.name) ?? layer.name });
+	}
+	return { steps, values, lastRead };
+}
+
+function runPass(
+	plan: PassPlan,
+	input: tf.Tensor4D,
+	probabilities: number,
+	keep: ReadonlyMap<string, number>
+): PassOutputs {
+	const kept = new Set([probabilities, ...keep.values()]);
+	const out = tf.tidy(() => {
+		const values: Array<tf.Tensor | undefined> = [input];
+		plan.steps.forEach((step, i) => {
+			const ins = step.inputs.map((v) => values[v]!);
+			values[step.output] = step.layer.apply(ins.length === 1 ? ins[0]! : ins) as tf.Tensor;
+			// Freed now rather than at the end of the tidy: wasm reuses the memory while it is hot.
+			for (const v of step.inputs) {
+				if (v !== 0 && plan.lastRead[v] === i && !kept.has(v)) values[v]!.dispose();
+			}
+		});
+		return [values[probabilities]!, ...[...keep.values()].map((v) => values[v]!)];
+	});
+	const names = [...keep.keys()];
+	return {
+		probabilities: out[0]!,
+		layers: new Map(names.map((name, i) => [name, out[i + 1]!]))
+	};
 }

@@ -71,20 +71,13 @@ export async function predict(
 	options: PredictOptions = {}
 ): Promise<Prediction> {
 	const selected = selectLayers(net, options.activations ?? true);
+	const names = net.layerNames.filter((name) => selected.has(name));
 	const started = performance.now();
-	const out = tf.tidy(() => {
-		const y = (selected.size > 0 ? net.model : net.classifier).predict(input);
-		return Array.isArray(y) ? y : [y];
-	});
+	const out = net.forward(input, new Set(names));
 	const inferenceMs = performance.now() - started;
+	const tensors = [out.probabilities, ...names.map((name) => out.layers.get(name)!)];
 	try {
-		// out[0] is the probabilities, out[i + 1] the output of net.layerNames[i].
-		const names = selected.size > 0 ? net.layerNames.filter((name) => selected.has(name)) : [];
-		const reads = [
-			out[0]!,
-			...net.layerNames.flatMap((name, i) => (selected.has(name) ? [out[i + 1]!] : []))
-		];
-		const values = await Promise.all(reads.map((t) => t.data() as Promise<Float32Array>));
+		const values = await Promise.all(tensors.map((t) => t.data() as Promise<Float32Array>));
 		const readMs = performance.now() - started - inferenceMs;
 		const probabilities = values[0]!;
 		const shapes = new Map(net.spec.layers.map((l) => [l.name, l.output]));
@@ -100,6 +93,6 @@ export async function predict(
 			readMs
 		};
 	} finally {
-		for (const t of out) t.dispose();
+		for (const t of tensors) t.dispose();
 	}
 }

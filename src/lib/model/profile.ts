@@ -40,30 +40,22 @@ export async function profileLayers(
 	const runs = Math.max(1, options.runs ?? 5);
 	const readBack = tf.getBackend() === 'webgl';
 	const samples = new Map<string, number[]>(net.layerNames.map((n) => [n, []]));
-	const inputId = net.model.inputs[0]!.id;
 
 	for (let run = 0; run <= runs; run++) {
-		const values = new Map<number, tf.Tensor>([[inputId, input]]);
+		const values: Array<tf.Tensor | undefined> = [input];
 		const perLayer = new Map<string, number>();
 		try {
-			for (const layer of net.model.layers) {
-				const node = layer.inboundNodes[0];
-				if (!node || node.inboundLayers.length === 0) continue; // the input layer
-				const ins = node.inputTensors.map((s) => {
-					const v = values.get(s.id);
-					if (!v) throw new Error(`Replay reached ${layer.name} before its input ${s.name}.`);
-					return v;
-				});
+			for (const step of net.steps) {
+				const ins = step.inputs.map((v) => values[v]!);
 				const started = performance.now();
-				const out = layer.apply(ins.length === 1 ? ins[0]! : ins) as tf.Tensor;
+				const out = step.layer.apply(ins.length === 1 ? ins[0]! : ins) as tf.Tensor;
 				if (readBack) await out.data();
 				const ms = performance.now() - started;
-				values.set(node.outputTensors[0]!.id, out);
-				const owner = net.owners.get(layer.name);
-				if (owner) perLayer.set(owner, (perLayer.get(owner) ?? 0) + ms);
+				values[step.output] = out;
+				perLayer.set(step.owner, (perLayer.get(step.owner) ?? 0) + ms);
 			}
 		} finally {
-			for (const [id, t] of values) if (id !== inputId) t.dispose();
+			for (const t of values.slice(1)) t?.dispose();
 		}
 		if (run > 0) for (const [name, ms] of perLayer) samples.get(name)?.push(ms);
 	}

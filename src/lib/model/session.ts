@@ -6,6 +6,7 @@
  * Trained weights are downloaded once per official model and kept (as typed arrays, not
  * tensors); ρ changes rebuild the tf.layers model from them without touching the network.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import { buildSpec, withDefaults } from '$lib/architecture';
 import type { NetworkConfig, NetworkSpec } from '$lib/architecture';
 import { initBackend, type BackendInfo, type BackendName } from './backend';
@@ -43,7 +44,7 @@ export interface NetworkState {
 	spec: NetworkSpec;
 	status: WeightsStatus;
 	folded: boolean;
-	/** ms to build the tf.layers model and load its weights (download excluded). */
+	/** ms to build the tf.layers model, load its weights and warm it up (download excluded). */
 	buildMs: number;
 }
 
@@ -207,7 +208,11 @@ export class ModelSession {
 			prepared = prepareWeights(spec, weights.values, folded);
 			weights.prepared.set(folded, prepared);
 		}
-		const built = buildNetwork(spec, prepared, { foldBatchNorm: folded, prepared: true });
+		const built = buildNetwork(spec, prepared, {
+			foldBatchNorm: folded,
+			prepared: true,
+			warmUp: tf.getBackend() !== 'cpu'
+		});
 		const state: NetworkState = {
 			config,
 			spec,

@@ -64,6 +64,29 @@ describe.each(['v2', 'v3-large', 'v3-small'] as const)(
 			expect(last.data.some((v) => v !== 0)).toBe(true);
 		});
 
+		it("runs the same pass as tf.layers' own executor, and keeps only what it is asked for", async () => {
+			const spec = buildSpec(config);
+			const net = buildNetwork(spec, initialWeights(spec, 4), { foldBatchNorm: true });
+			const input = toInputTensor(readPng('coffee.png'), RES);
+			const keep = net.layerNames.filter((_, i) => i % 3 === 0);
+			try {
+				const reference = net.model.predict(input) as tf.Tensor[];
+				const before = tf.memory().numTensors;
+				const out = net.forward(input, new Set(keep));
+				// The probabilities and the kept layers: every other intermediate is already freed.
+				expect(tf.memory().numTensors - before).toBe(1 + keep.length);
+				expect(await out.probabilities.data()).toEqual(await reference[0]!.data());
+				for (const name of keep) {
+					const i = net.layerNames.indexOf(name);
+					expect(await out.layers.get(name)!.data(), name).toEqual(await reference[i + 1]!.data());
+				}
+				tf.dispose([...reference, out.probabilities, ...out.layers.values()]);
+			} finally {
+				input.dispose();
+				net.dispose();
+			}
+		});
+
 		it('folds BatchNorm (with SE, hard-swish and residual adds) without changing its output', async () => {
 			const spec = buildSpec(config);
 			const weights = initialWeights(spec, 3);
