@@ -168,9 +168,32 @@ describe('live network', () => {
 		// The open layer's maps follow the new pass.
 		await expect(grid.isVisible()).resolves.toBe(true);
 
-		// Rapid changes: only the last one's result is shown, and it stays.
-		for (const res of [192, 128, 208, 176]) await setResolution(page, res);
+		// Rapid changes: the network runs where they come to rest, so only the last one's result
+		// is ever shown, and it stays.
+		await page.evaluate(() => {
+			const list = document.querySelector('[data-testid="predictions"]')!;
+			const seen: string[] = [];
+			(window as unknown as { seenConfigs: string[] }).seenConfigs = seen;
+			new MutationObserver(() => seen.push(list.getAttribute('data-config') ?? '')).observe(list, {
+				attributeFilter: ['data-config']
+			});
+		});
+		// Typed in quick succession (20 ms apart), each one applied before the next.
+		await page.evaluate(
+			async (values) => {
+				const box = document.querySelector<HTMLInputElement>('[data-testid="res-input"]')!;
+				for (const res of values) {
+					box.value = String(res);
+					box.dispatchEvent(new Event('change', { bubbles: true }));
+					await new Promise((done) => setTimeout(done, 20));
+				}
+			},
+			[192, 128, 208, 176]
+		);
 		const last = await settled(page, 'v1/0.25/176');
+		await expect(
+			page.evaluate(() => (window as unknown as { seenConfigs: string[] }).seenConfigs)
+		).resolves.toEqual(['v1/0.25/176']);
 		await page.waitForTimeout(500);
 		await expect(
 			page.locator('[data-testid="predictions"]').getAttribute('data-config')
