@@ -70,8 +70,6 @@ export interface BuiltNetwork {
 	readonly steps: readonly Step[];
 	/** Spec layer names, in spec order. */
 	readonly layerNames: readonly string[];
-	/** tf.layers layer name → the spec layer it belongs to (a conv's BN and activation, …). */
-	readonly owners: ReadonlyMap<string, string>;
 	/**
 	 * One pass on `input` [1, res, res, 3] (which stays the caller's). Returns new tensors, the
 	 * caller's to dispose; every other intermediate is freed as soon as nothing reads it.
@@ -326,7 +324,7 @@ export function buildNetwork(
 		dispose();
 		throw error;
 	}
-	return { spec, folded, model, steps: plan.steps, layerNames, owners, forward, dispose };
+	return { spec, folded, model, steps: plan.steps, layerNames, forward, dispose };
 }
 
 interface PassPlan {
@@ -359,6 +357,14 @@ function passPlan(model: LayersModel, owners: ReadonlyMap<string, string>): Pass
 	return { steps, values, lastRead };
 }
 
+/** Applies one step to the values computed so far and stores its output; returns that output. */
+export function runStep(step: Step, values: Array<tf.Tensor | undefined>): tf.Tensor {
+	const ins = step.inputs.map((v) => values[v]!);
+	const out = step.layer.apply(ins.length === 1 ? ins[0]! : ins) as tf.Tensor;
+	values[step.output] = out;
+	return out;
+}
+
 function runPass(
 	plan: PassPlan,
 	input: tf.Tensor4D,
@@ -369,8 +375,7 @@ function runPass(
 	const out = tf.tidy(() => {
 		const values: Array<tf.Tensor | undefined> = [input];
 		plan.steps.forEach((step, i) => {
-			const ins = step.inputs.map((v) => values[v]!);
-			values[step.output] = step.layer.apply(ins.length === 1 ? ins[0]! : ins) as tf.Tensor;
+			runStep(step, values);
 			// Freed now rather than at the end of the tidy: wasm reuses the memory while it is hot.
 			for (const v of step.inputs) {
 				if (v !== 0 && plan.lastRead[v] === i && !kept.has(v)) values[v]!.dispose();

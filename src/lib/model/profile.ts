@@ -11,7 +11,7 @@
  * `…__op` wrapper beside its kernel, which double-counts.)
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BuiltNetwork } from './build';
+import { runStep, type BuiltNetwork } from './build';
 
 export interface LayerTiming {
 	/** Spec layer name. */
@@ -46,12 +46,10 @@ export async function profileLayers(
 		const perLayer = new Map<string, number>();
 		try {
 			for (const step of net.steps) {
-				const ins = step.inputs.map((v) => values[v]!);
 				const started = performance.now();
-				const out = step.layer.apply(ins.length === 1 ? ins[0]! : ins) as tf.Tensor;
+				const out = runStep(step, values);
 				if (readBack) await out.data();
 				const ms = performance.now() - started;
-				values[step.output] = out;
 				perLayer.set(step.owner, (perLayer.get(step.owner) ?? 0) + ms);
 			}
 		} finally {
