@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGlossary, firstAppearances } from '$lib/lessons/glossary';
 import { parseReferences } from '$lib/lessons/references';
-import { componentIdCounts, componentIds, componentNames, readableText } from '$lib/lessons/source';
+import {
+	citationsInsideFigures,
+	componentIdCounts,
+	componentIds,
+	componentNames,
+	readableText
+} from '$lib/lessons/source';
 import { countReadingUnits } from '$lib/lessons/reading-time';
 import { frontmatter, LANGUAGES, lessonSource, slugsOf } from './helpers';
 
@@ -78,6 +84,15 @@ for (const lang of LANGUAGES) {
 				expect(componentIds(source, 'Cite').length).toBeGreaterThan(0);
 			});
 		}
+
+		it('puts citations at the end of a clause, never between a figure and its unit or qualifier', () => {
+			const misplaced = slugs.flatMap((slug) =>
+				citationsInsideFigures(lessonSource(lang, slug)).map(
+					(c) => `${slug}.md:${c.line}: ${c.text}`
+				)
+			);
+			expect(misplaced).toEqual([]);
+		});
 
 		it.runIf(lang === 'en')('uses every glossary term in some lesson', () => {
 			const first = firstAppearances(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	body,
+	citationsInsideFigures,
 	componentIdCounts,
 	componentIds,
 	componentNames,
@@ -87,5 +88,27 @@ describe('lesson source', () => {
 		expect(plainText('A [link](https://x.y) and **bold** <Num of="macs" />')).toBe(
 			'A link and bold'
 		);
+	});
+
+	it('finds a citation between a figure and its unit or qualifier', () => {
+		const quote = '<Quote from="v1-table4" row="MobileNet" field="top1" />';
+		const quiet = '<Quote from="v1-table4" row="MobileNet" field="top1" cite={false} />';
+		const source = [
+			`It reaches ${quote} top-1 accuracy.`,
+			`It reaches ${quote} <Term id="top-1-accuracy">top-1 accuracy</Term> on ImageNet.`,
+			`在 ImageNet 上达到 ${quote} 的 Top-1 准确率。`,
+			`ImageNet에서 ${quote}의 top-1 정확도에 이른다.`,
+			'It needs <Num of="macs" /> <Cite id="howard2017" /> million mult-adds.',
+			'```',
+			`${quote} top-1 in code is not prose.`,
+			'```',
+			`It reaches a top-1 accuracy of ${quote}.`,
+			`Она достигает точности top-1 ${quote}, а V1 — ${quiet} top-1.`,
+			'It needs <Num of="macs" /> million mult-adds <Cite id="howard2017" />.',
+			'VGG 16 <Cite id="simonyan2014" /> stacks thirteen layers.',
+			`top-1 정확도는 ${quote}다.`
+		].join('\n');
+		expect(citationsInsideFigures(source).map((c) => c.line)).toEqual([1, 2, 3, 4, 5]);
+		expect(citationsInsideFigures(source)[0]?.text).toBe(`${quote} top-1 accuracy.`);
 	});
 });
