@@ -402,6 +402,78 @@ describe('presentation mode', () => {
 		await page.context().close();
 	});
 
+	it('a long table shows a page of rows at a time, by keyboard, and prints whole', async () => {
+		const slug = 'mobilenet-v1';
+		const { page, problems } = await openPage(browser, deckPath(slug));
+		await ready(page);
+		const index = await page.evaluate(() =>
+			[...document.querySelectorAll('.present-stage section.slide')].findIndex((s) =>
+				s.querySelector('[data-testid="architecture-table"]')
+			)
+		);
+		expect(index).toBeGreaterThan(0);
+		await page.evaluate((i) => (location.hash = `#${i + 1}`), index);
+		await expectSlide(page, index);
+		const slide = page.locator('[data-testid="slide"]');
+		const pages = slide.getByTestId('table-pages').getByRole('button');
+		await expect.poll(() => pages.count()).toBeGreaterThan(1);
+		/** Body rows on screen, by layer, and whether each lies inside the table's frame. */
+		const shown = () =>
+			slide.getByTestId('table-scroll').evaluate((scroller) => {
+				const box = scroller.getBoundingClientRect();
+				return [...scroller.querySelectorAll('tbody tr')]
+					.filter((row) => getComputedStyle(row).visibility === 'visible')
+					.map((row) => {
+						const rect = row.getBoundingClientRect();
+						return {
+							layer: row.getAttribute('data-layer'),
+							inside: rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1
+						};
+					});
+			});
+		const all = await slide.locator('tbody tr').count();
+		const seen: string[] = [];
+		for (let k = 0; k < (await pages.count()); k++) {
+			// Tab reaches the page buttons; Enter shows the page and marks its button current.
+			await pages.nth(k).focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => pages.nth(k).getAttribute('aria-current')).toBe('true');
+			const rows = await shown();
+			expect(rows.length).toBeGreaterThan(0);
+			expect(rows.every((row) => row.inside)).toBe(true);
+			const label = await pages.nth(k).getAttribute('aria-label');
+			expect(label).toBe(`Rows ${seen.length + 1}–${seen.length + rows.length} of ${all}`);
+			seen.push(...rows.map((row) => row.layer ?? ''));
+		}
+		// Every row on exactly one page, in order.
+		expect(seen).toEqual(
+			await slide
+				.locator('tbody tr')
+				.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-layer') ?? ''))
+		);
+		// The slide itself is not shrunk, and the arrows still turn slides from a page button.
+		expect(await slide.evaluate((s) => s.style.getPropertyValue('--fit') || '1')).toBe('1');
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(page, index + 1);
+		// On paper every row is there, and the pager is not.
+		await page.emulateMedia({ media: 'print' });
+		const printed = await page.evaluate((i) => {
+			const section = document.querySelectorAll<HTMLElement>('.present-stage section.slide')[i];
+			if (!section) return null;
+			return {
+				rows: [...section.querySelectorAll('tbody tr')].filter(
+					(row) => getComputedStyle(row).visibility === 'visible'
+				).length,
+				pager:
+					section.querySelector('[data-testid="table-pages"]')?.getBoundingClientRect().height ?? 0,
+				fits: section.scrollHeight <= section.clientHeight + 1
+			};
+		}, index);
+		expect(printed).toEqual({ rows: all, pager: 0, fits: true });
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('the lesson page’s Present button opens the slide being read', async () => {
 		const slug = slugs[0] ?? '';
 		const { page, problems } = await openPage(browser, `/en/learn/${slug}/`);

@@ -88,7 +88,8 @@ const textInputTypes = new Set([
 export function widgetOwnsKey(target: FocusTarget | null, key: string): boolean {
 	if (!target || key === 'Escape') return false;
 	const tag = target.tagName.toLowerCase();
-	if (target.isContentEditable || tag === 'textarea') return true;
+	// role=textbox: a cell's code before its editor has loaded, which becomes the editor at a key.
+	if (target.isContentEditable || tag === 'textarea' || target.role === 'textbox') return true;
 	if (tag === 'select') return true;
 	if (tag === 'input') {
 		const type = (target.type ?? 'text').toLowerCase();

@@ -55,6 +55,9 @@ describe('widgetOwnsKey', () => {
 		expect(widgetOwnsKey({ tagName: 'TEXTAREA' }, 'f')).toBe(true);
 		expect(widgetOwnsKey({ tagName: 'DIV', isContentEditable: true }, ' ')).toBe(true);
 		expect(widgetOwnsKey({ tagName: 'DIV', isContentEditable: true }, 'Escape')).toBe(false);
+		// A cell's code shown as text until its editor loads.
+		expect(widgetOwnsKey({ tagName: 'DIV', role: 'textbox' }, 'ArrowRight')).toBe(true);
+		expect(widgetOwnsKey({ tagName: 'DIV', role: 'textbox' }, 'Escape')).toBe(false);
 	});
 
 	it('lets buttons keep Space and Enter, and the deck keep the arrows', () => {
