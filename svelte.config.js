@@ -7,6 +7,7 @@ import {
 	componentsIn,
 	rehypeHeadingIds,
 	rehypeLessonImports,
+	rehypeSlideIslands,
 	remarkComponentParagraphs
 } from './src/lib/lessons/mdsvex-plugins.js';
 import rehypeSlides from './src/lib/present/rehype-slides.js';
@@ -50,8 +51,10 @@ const config = {
 						]
 					}
 				],
-				// Last: groups the finished nodes into section.slide elements for presentation mode.
-				rehypeSlides
+				// Groups the finished nodes into section.slide elements for presentation mode…
+				rehypeSlides,
+				// …each hydrated only when the reader gets near it.
+				rehypeSlideIslands
 			]
 		})
 	],

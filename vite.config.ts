@@ -5,7 +5,12 @@ import { devModels } from './scripts/lib/dev-models.js';
 
 export default defineConfig({
 	// The CSP allows fonts from 'self' only: never inline one as a data: URL (KaTeX ships small ones).
-	build: { assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
+	build: {
+		assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+		// Rollup splits shared code into many sub-kilobyte chunks; a lesson page fetched ~30 scripts
+		// before it could run any. Merge the small ones (only where no page then runs code it did not).
+		rollupOptions: { output: { experimentalMinChunkSize: 10 * 1024 } }
+	},
 	plugins: [
 		paraglideVitePlugin({
 			project: './project.inlang',

@@ -117,6 +117,9 @@ async function lighthouseRun(url, preset, retry = true) {
 	if (error && retry) return lighthouseRun(url, preset, false);
 	const audit = (id) => lhr?.audits[id]?.numericValue;
 	const ms = (id) => Math.round(audit(id) ?? 0);
+	/** @param {string} id @returns {any[]} */
+	const items = (id) => lhr?.audits[id]?.details?.items ?? [];
+	const file = (/** @type {string} */ url) => url.replace(/^https?:\/\/[^/]+/, '') || url;
 	return {
 		score: Math.round((lhr?.categories.performance.score ?? 0) * 100),
 		fcpMs: ms('first-contentful-paint'),
@@ -126,6 +129,18 @@ async function lighthouseRun(url, preset, retry = true) {
 		cls: Math.round((audit('cumulative-layout-shift') ?? 0) * 1000) / 1000,
 		// Main-thread time as Lighthouse scales it (4× CPU slowdown on mobile).
 		mainThreadMs: ms('mainthread-work-breakdown'),
+		// What that time went to, and the longest tasks (simulated start and length): what TBT counts.
+		mainThreadByKind: Object.fromEntries(
+			items('mainthread-work-breakdown').map((item) => [item.group, Math.round(item.duration)])
+		),
+		longTasks: items('long-tasks')
+			.slice(0, 5)
+			.map((task) => ({
+				url: file(task.url),
+				startMs: Math.round(task.startTime),
+				ms: Math.round(task.duration)
+			})),
+		domElements: audit('dom-size'),
 		loadAverage,
 		...(error && { error })
 	};
@@ -153,8 +168,9 @@ async function lighthouseScore(url, preset) {
 		scoreRange: range('score'),
 		tbtRangeMs: range('tbtMs'),
 		lcpRangeMs: range('lcpMs'),
-		runs: runs.map(({ score, tbtMs, lcpMs, loadAverage, error }) => ({
+		runs: runs.map(({ score, fcpMs, tbtMs, lcpMs, loadAverage, error }) => ({
 			score,
+			fcpMs,
 			tbtMs,
 			lcpMs,
 			loadAverage,

@@ -19,12 +19,44 @@ export function cell(scope: Page | Locator, id: string): Locator {
 	return scope.locator(`[data-testid="cell"][data-cell="${id}"]`);
 }
 
-/** The cell's editor, once CodeMirror has loaded (it loads when the cell nears the viewport). */
+/**
+ * The cell's editor, opened the way a student opens it: CodeMirror loads only when they click the
+ * code. A click that lands before the page has hydrated does nothing, so it is repeated.
+ */
 export async function editorOf(target: Locator): Promise<Locator> {
-	await target.scrollIntoViewIfNeeded();
 	const content = target.locator('.cm-content');
+	const code = target.locator('[data-testid="cell-code"]');
+	for (let attempt = 0; attempt < 20 && (await content.count()) === 0; attempt++) {
+		await code.click({ timeout: 2000 }).catch(() => {
+			// The plain code was replaced by the editor meanwhile.
+		});
+		await content.waitFor({ state: 'visible', timeout: 2000 }).catch(() => {
+			// Not hydrated yet, or the editor's code is still on its way: click again.
+		});
+	}
 	await content.waitFor({ state: 'visible', timeout: 20_000 });
 	return content;
+}
+
+/** The text of a cell's editor, line by line as CodeMirror shows it. */
+export async function editorText(target: Locator): Promise<string> {
+	return (await editorOf(target)).evaluate((el) =>
+		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
+	);
+}
+
+/** Whether any script the page has loaded is CodeMirror's (its base theme names .cm-scroller). */
+export async function editorCodeLoaded(page: Page): Promise<boolean> {
+	const urls = await page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((entry) => entry.name)
+			.filter((url) => new URL(url).pathname.endsWith('.js'))
+	);
+	for (const url of urls) {
+		if ((await (await page.request.get(url)).text()).includes('cm-scroller')) return true;
+	}
+	return false;
 }
 
 /** Replaces a cell's code the way a student would: click into the editor, select all, type. */

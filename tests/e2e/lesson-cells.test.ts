@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
-import { cell, editorOf, en, ranAs, starter, typeCode } from './cell-helpers';
+import {
+	cell,
+	editorCodeLoaded,
+	editorOf,
+	editorText,
+	en,
+	ranAs,
+	starter,
+	typeCode
+} from './cell-helpers';
 
 // The notebook cells embedded in the English lessons: exercises checked on the reading page, a
 // whole lesson run and exported, and a cell run on its slide in the deck.
@@ -44,6 +53,37 @@ async function clickUntil(button: Locator, effect: Locator): Promise<void> {
 		}
 	}
 	throw new Error('the click never took effect');
+}
+
+/** Scrolls through the whole page, as a reader would, and waits for what that loads. */
+async function readThrough(page: Page): Promise<void> {
+	await page.waitForLoadState('networkidle');
+	await page.evaluate(async () => {
+		for (let y = 0; y < document.body.scrollHeight; y += 600) {
+			window.scrollTo(0, y);
+			await new Promise((resolve) => setTimeout(resolve, 30));
+		}
+	});
+	await page.waitForLoadState('networkidle');
+}
+
+/** The cell's code box height, and where its first line starts, relative to the cell. */
+function layoutOf(target: Locator, lineSelector: string) {
+	return target.evaluate((el, selector) => {
+		const cellBox = el.getBoundingClientRect();
+		const code = el.querySelector('.code') as HTMLElement;
+		const line = el.querySelector(selector) as HTMLElement;
+		const text = document.createTreeWalker(line, NodeFilter.SHOW_TEXT).nextNode() as Text;
+		const range = document.createRange();
+		range.setStart(text, 0);
+		range.setEnd(text, 1);
+		const glyph = range.getBoundingClientRect();
+		return {
+			height: code.getBoundingClientRect().height,
+			x: glyph.left - cellBox.left,
+			y: glyph.top - cellBox.top
+		};
+	}, lineSelector);
 }
 
 async function run(target: Locator): Promise<void> {
@@ -163,6 +203,95 @@ describe('cells in the English lessons', () => {
 		expect(output).toContain('(Conv2D)');
 		expect(await exercise.locator('[data-testid="cell-output"] svg').count()).toBeGreaterThan(0);
 		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('loads the code editor only when the student clicks the code, with the caret where they clicked', async () => {
+		const slug = 'depthwise-separable-convolution';
+		const { page, problems } = await openPage(browser, `/en/learn/${slug}/`);
+		await readThrough(page);
+		// Read to the end, past every cell: no editor, and none of its code loaded.
+		expect(await page.locator('.cm-editor').count()).toBe(0);
+		expect(await editorCodeLoaded(page)).toBe(false);
+
+		const target = cell(page, 'depthwise-cost');
+		const code = target.locator('[data-testid="cell-code"]');
+		const n = embedded(slug).indexOf('depthwise-cost') + 1;
+		// The plain code is a labelled text box in the tab order.
+		await expect(code.getAttribute('role')).resolves.toBe('textbox');
+		await expect(code.getAttribute('tabindex')).resolves.toBe('0');
+		await expect(code.getAttribute('aria-label')).resolves.toBe(
+			en('cell_editor_label').replace('{n}', String(n))
+		);
+
+		const lines = starter(slug, 'depthwise-cost').split('\n');
+		const row = lines.findIndex((line) => line.includes('= undefined;'));
+		const column = (lines[row] as string).indexOf('undefined');
+		await code.scrollIntoViewIfNeeded();
+		const before = await layoutOf(target, '[data-testid="cell-code"] .line');
+		// Just inside the left edge of the "u" of undefined: the caret goes before it.
+		const point = await code.evaluate(
+			(el, [row, column]) => {
+				const line = el.querySelectorAll('.line')[row as number] as HTMLElement;
+				const text = [...line.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+				const range = document.createRange();
+				range.setStart(text as Node, column as number);
+				range.setEnd(text as Node, (column as number) + 1);
+				const box = range.getBoundingClientRect();
+				return { x: box.left + 1, y: box.top + box.height / 2 };
+			},
+			[row, column]
+		);
+		await page.mouse.click(point.x, point.y);
+		await target.locator('.cm-content').waitFor({ state: 'visible', timeout: 20_000 });
+		expect(await editorCodeLoaded(page)).toBe(true);
+
+		// The editor took the place of the plain code without moving a line.
+		const after = await layoutOf(target, '.cm-line');
+		expect(Math.abs(after.height - before.height)).toBeLessThanOrEqual(1);
+		expect(Math.abs(after.x - before.x)).toBeLessThanOrEqual(1);
+		expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(1);
+
+		// It has the focus, and the caret is where the click was.
+		await expect(
+			target.locator('.cm-content').evaluate((el) => el === document.activeElement)
+		).resolves.toBe(true);
+		await page.keyboard.type('2 * ');
+		const edited = [...lines];
+		edited[row] = (lines[row] as string).replace('undefined', '2 * undefined');
+		await expect(editorText(target)).resolves.toBe(edited.join('\n'));
+		await expect(target.textContent()).resolves.toContain(en('cell_edited'));
+
+		// In another cell, typing at once after the click is kept, though its editor is only starting.
+		const other = cell(page, 'separable-block');
+		await other.locator('[data-testid="cell-code"]').scrollIntoViewIfNeeded();
+		await other.locator('[data-testid="cell-code"]').click();
+		await page.keyboard.type('let x;');
+		await expect(editorText(other)).resolves.toContain('let x;');
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it("without the editor's code the plain code shows its focus ring and still runs with Ctrl+Enter", async () => {
+		const { page } = await openPage(browser, '/en/learn/width-and-resolution/');
+		await readThrough(page);
+		// As if the editor's file could not be fetched (offline, a first visit).
+		await page.route('**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('cm-scroller')) await route.abort();
+			else await route.fulfill({ response, body });
+		});
+		const target = cell(page, embedded('width-and-resolution')[0] as string);
+		const code = target.locator('[data-testid="cell-code"]');
+		await code.focus();
+		await expect(code.evaluate((el) => el.matches(':focus-visible'))).resolves.toBe(true);
+		const ring = await code.evaluate((el) => getComputedStyle(el).outlineStyle);
+		expect(ring).toBe('solid');
+		await page.keyboard.press('Control+Enter');
+		await ranAs(target, 'done');
+		expect(await page.locator('.cm-editor').count()).toBe(0);
+		await expect(code.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 		await page.context().close();
 	});
 

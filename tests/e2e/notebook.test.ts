@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
-import { cell, editorOf, en, ranAs, starter, typeCode } from './cell-helpers';
+import { cell, editorOf, editorText, en, ranAs, starter, typeCode } from './cell-helpers';
 
 const PLAYGROUND = '/en/notebook/';
 /** The runtime's limit (src/lib/notebook/runtime.ts) plus room for a busy CI machine. */
@@ -15,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-async function editorText(target: Locator): Promise<string> {
-	return (await editorOf(target)).evaluate((el) =>
-		[...el.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')
-	);
-}
 
 describe('notebook playground', () => {
 	it('keeps the page CSP strict while its worker runs TensorFlow.js on wasm', async () => {
@@ -46,7 +40,8 @@ describe('notebook playground', () => {
 		await expect(output.textContent()).resolves.toContain('[[2, 1],');
 		expect(await cell(page, 'images').locator('canvas').count()).toBe(9);
 		expect(await cell(page, 'charts').locator('svg path').count()).toBe(1);
-		await page.locator('[data-testid="cell"] .cm-content').first().waitFor();
+		// One cell opened in the editor, the others as plain code: the screenshot shows both.
+		await editorOf(cell(page, 'tensors'));
 		await screenshot(page, 'notebook-playground-en');
 		expect(problems.errors).toEqual([]);
 		expect(problems.foreignRequests).toEqual([]);
@@ -215,6 +210,29 @@ describe('notebook playground', () => {
 		await page.context().close();
 	});
 
+	it('marks the error line on the plain code too, before the editor is opened', async () => {
+		const { page, problems } = await openPage(browser, PLAYGROUND);
+		const target = cell(page, 'tensors');
+		await typeCode(page, target, 'const t = tf.ones([2, 3]);\n\nt.matMul(tf.ones([2, 3]))');
+		// After a reload the edit is back, shown as plain code: the editor has not loaded.
+		await page.reload();
+		const code = target.locator('[data-testid="cell-code"]');
+		await expect(code.innerText()).resolves.toContain('t.matMul');
+		await target.locator('[data-testid="cell-run"]').click();
+		await ranAs(target, 'error');
+		expect(await page.locator('.cm-editor').count()).toBe(0);
+		const marked = code.locator('.error-line');
+		await expect(marked.count()).resolves.toBe(1);
+		await expect(marked.innerText()).resolves.toBe('t.matMul(tf.ones([2, 3]))');
+		// Opened now, the editor marks the same line.
+		await editorOf(target);
+		await expect(target.locator('.cm-line.cm-errorLine').innerText()).resolves.toBe(
+			't.matMul(tf.ones([2, 3]))'
+		);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
 	it('frees the tensors of a cell when it runs again', async () => {
 		const { page } = await openPage(browser, PLAYGROUND);
 		const target = cell(page, 'tensors');
@@ -340,7 +358,8 @@ describe('notebook playground', () => {
 		await expect(
 			cell(page, 'exercise').locator('[data-testid="cell-check"]').innerText()
 		).resolves.toContain(ru.cell_hint_fill_in);
-		await page.locator('[data-testid="cell"] .cm-content').first().waitFor();
+		// One cell opened in the editor, the others as plain code: the screenshot shows both.
+		await editorOf(cell(page, 'tensors'));
 		await screenshot(page, 'notebook-playground-ru-dark');
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
@@ -358,7 +377,8 @@ describe('notebook playground', () => {
 				await page.locator('[data-testid="notebook-run-all"]').click();
 				for (const id of ['tensors', 'images', 'charts', 'exercise'])
 					await ranAs(cell(page, id), 'done');
-				await page.locator('[data-testid="cell"] .cm-content').first().waitFor();
+				// One cell opened in the editor, the others as plain code: axe checks both.
+				await editorOf(cell(page, 'tensors'));
 				await page.addScriptTag({ content: axeSource });
 				const violations = await page.evaluate(async () => {
 					type Result = {

@@ -101,6 +101,11 @@ export interface LessonPageData extends CourseItem {
 	/** Equation ids in order: equation n is equations[n - 1]. */
 	equations: string[];
 	references: Reference[];
+	/**
+	 * Its notebook cells in document order: the Notebook knows every cell from the start, though
+	 * each cell's section hydrates only when the reader gets near it.
+	 */
+	cells: string[];
 	previous: { slug: string; title: string } | null;
 	next: { slug: string; title: string } | null;
 }
@@ -119,6 +124,7 @@ export function lessonPage(lang: Locale, slug: string): LessonPageData | null {
 		toc: extractToc(lesson.source),
 		equations: componentIds(lesson.source, 'Equation'),
 		references: citedReferences(componentIds(lesson.source, 'Cite'), references),
+		cells: componentIds(lesson.source, 'Cell'),
 		previous: link(previous),
 		next: link(next)
 	};

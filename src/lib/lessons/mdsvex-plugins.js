@@ -156,3 +156,37 @@ export function rehypeLessonImports({ components, islands = [] }) {
 		];
 	};
 }
+
+const SLIDE_IMPORT = '$lib/components/island/slide';
+
+/**
+ * Turns each slide section (rehype-slides, which must run first) into a <Slide>: the same section
+ * in the page, but hydrated on its own when the reader gets near it (src/lib/components/island).
+ */
+export function rehypeSlideIslands() {
+	/** @param {HastNode} tree */
+	return (tree) => {
+		let slides = 0;
+		tree.children = (tree.children ?? []).flatMap((node) => {
+			const classes = node.properties?.className;
+			if (node.tagName !== 'section' || !Array.isArray(classes) || !classes.includes('slide')) {
+				return [node];
+			}
+			slides++;
+			const index = Number(node.properties?.dataSlide);
+			const start = String(node.properties?.dataBreak);
+			return [
+				{ type: 'raw', value: `<Slide index={${index}} start="${start}">` },
+				...(node.children ?? []),
+				{ type: 'raw', value: '</Slide>' }
+			];
+		});
+		if (slides === 0) return;
+		const line = `\timport Slide from '${SLIDE_IMPORT}';`;
+		const script = tree.children.find(
+			(node) => node.type === 'raw' && (node.value ?? '').startsWith('<script>\n')
+		);
+		if (script) script.value = (script.value ?? '').replace('<script>\n', `<script>\n${line}\n`);
+		else tree.children.unshift({ type: 'raw', value: `<script>\n${line}\n</script>` });
+	};
+}

@@ -36,6 +36,10 @@ export class CellState {
 	generation = $state(-1);
 	/** Set by the cell's component: moves keyboard focus to its editor. */
 	focus: (() => void) | null = null;
+	/** Whether a component shows this cell (each cell appears once in the page). */
+	shown = false;
+	/** Whether the student's saved edit has been brought back. */
+	restored = false;
 	readonly id: string;
 	readonly original: string;
 	readonly exercise: boolean;
@@ -86,26 +90,50 @@ export class NotebookState {
 	private store: EditStore | null = null;
 	private runtime: NotebookRuntime | null = null;
 
+	/**
+	 * `cells`: the ids of the lesson's cells in document order, when known beforehand (a lesson
+	 * page), so that running all cells and the export include cells whose component has not
+	 * hydrated yet. Elsewhere cells register as their components are created.
+	 */
 	constructor(
 		readonly lesson: string,
-		private readonly spawn: () => WorkerLike
-	) {}
+		private readonly spawn: () => WorkerLike,
+		cells: readonly string[] = []
+	) {
+		for (const id of cells) this.add(id);
+	}
 
 	get timeLimitSeconds(): number {
 		return (this.runtime?.timeLimitMs ?? 5000) / 1000;
 	}
 
-	/** Adds a cell in document order (components register as they are created). */
-	register(id: string): CellState {
-		const existing = this.cells.find((cell) => cell.id === id);
-		if (existing) throw new Error(`Notebook ${this.lesson}: cell "${id}" appears twice`);
+	private add(id: string): CellState {
+		if (this.cells.some((cell) => cell.id === id)) {
+			throw new Error(`Notebook ${this.lesson}: cell "${id}" appears twice`);
+		}
 		const cell = new CellState(id, starterCode(this.lesson, id), isExercise(this.lesson, id));
 		this.cells.push(cell);
 		return cell;
 	}
 
-	/** Brings back the student's saved edit, once the page runs in a browser. */
+	/** The cell a component shows: known beforehand, or added in document order. */
+	register(id: string): CellState {
+		const known = this.cells.find((cell) => cell.id === id);
+		const cell = known ?? this.add(id);
+		if (cell.shown) throw new Error(`Notebook ${this.lesson}: cell "${id}" appears twice`);
+		cell.shown = true;
+		return cell;
+	}
+
+	/** Brings back the student's saved edits, once the page runs in a browser. */
+	restoreAll(): void {
+		for (const cell of this.cells) this.restore(cell);
+	}
+
+	/** Brings back the student's saved edit of one cell, once. */
 	restore(cell: CellState): void {
+		if (cell.restored) return;
+		cell.restored = true;
 		this.store ??= browserStore();
 		this.canKeepEdits = this.store !== null;
 		const saved = this.store ? loadEdit(this.store, this.lesson, cell.id, cell.original) : null;
@@ -239,11 +267,19 @@ export class NotebookState {
 		return this.runSequence(this.cellsAbove(cell).filter((above) => !this.isFresh(above)));
 	}
 
+	/**
+	 * Set by the page: focuses a cell whose component has not hydrated yet (its section is still
+	 * far from where the reader is), bringing it to life first.
+	 */
+	focusUnshown: ((cell: CellState) => void) | null = null;
+
 	/** Shift+Enter: run, and move on to the next cell. */
 	runAndAdvance(cell: CellState): void {
 		const next = this.cells[this.cells.indexOf(cell) + 1];
 		void this.run(cell);
-		next?.focus?.();
+		if (!next) return;
+		if (next.focus) next.focus();
+		else this.focusUnshown?.(next);
 	}
 
 	stop(): void {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'mdsvex';
-import { rehypeLessonImports } from '../../../src/lib/lessons/mdsvex-plugins.js';
+import {
+	rehypeLessonImports,
+	rehypeSlideIslands
+} from '../../../src/lib/lessons/mdsvex-plugins.js';
+import rehypeSlides from '../../../src/lib/present/rehype-slides.js';
 
 const components = {
 	Chart: '$lib/components/lesson/Chart.svelte',
@@ -44,5 +48,52 @@ describe('islands in lessons', () => {
 	it('wraps nothing without an islands list', async () => {
 		const code = await render('<Chart />\n', []);
 		expect(code).not.toContain('Island');
+	});
+});
+
+describe('slide sections as islands', () => {
+	async function slides(source: string, islands: string[] = []): Promise<string> {
+		const out = await compile(source, {
+			rehypePlugins: [
+				[rehypeLessonImports, { components, islands }],
+				rehypeSlides,
+				rehypeSlideIslands
+			]
+		});
+		return out?.code ?? '';
+	}
+
+	it('makes each section a <Slide> with its index and how it starts, and imports Slide once', async () => {
+		const code = await slides('Intro <Term id="x" />.\n\n## One\n\nText.\n\n---\n\n<Chart />\n', [
+			'Chart'
+		]);
+		expect(code).not.toContain('<section');
+		const opened = [...code.matchAll(/<Slide index=\{(\d+)\} start="(\w+)">/g)].map((m) => [
+			m[1],
+			m[2]
+		]);
+		expect(opened).toEqual([
+			['0', 'start'],
+			['1', 'heading'],
+			['2', 'rule']
+		]);
+		expect(code.match(/<\/Slide>/g)).toHaveLength(3);
+		// Each section's content stays inside its own Slide, in order.
+		expect(code).toMatch(
+			/<Slide index=\{1\} start="heading">\s*<h2[^>]*>One<\/h2>\s*<p>Text.<\/p>\s*<\/Slide>/
+		);
+		expect(code).toMatch(
+			/<Slide index=\{2\} start="rule">\s*<hr>\s*<Island><Chart \/><\/Island>\s*<\/Slide>/
+		);
+		expect(code.match(/import Slide from '\$lib\/components\/island\/slide';/g)).toHaveLength(1);
+		expect(code).toContain("import Term from '$lib/components/lesson/Term.svelte';");
+	});
+
+	it('adds the import to a lesson that uses no component', async () => {
+		const code = await slides('Just text.\n\n## More\n\nText.\n');
+		expect(code).toMatch(
+			/<script>\s*import Slide from '\$lib\/components\/island\/slide';\s*<\/script>/
+		);
+		expect(code.match(/<Slide /g)).toHaveLength(2);
 	});
 });

@@ -5,4 +5,12 @@
  * so a first click or key press reaches the widget's own handlers.
  */
 export const ISLAND_MARGIN = '600px 0px';
-export const WAKE_EVENTS = ['pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
+/** Dispatched on an element inside an island that must show its current state now. */
+export const ISLAND_WAKE = 'separable:wake';
+export const WAKE_EVENTS = [
+	'pointerdown',
+	'focusin',
+	'keydown',
+	'touchstart',
+	ISLAND_WAKE
+] as const;

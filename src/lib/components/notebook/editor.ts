@@ -1,8 +1,9 @@
 /**
  * The code editor of a cell: CodeMirror 6 with JavaScript highlighting, line numbers, undo
- * history and the notebook's keys. Loaded on demand (dynamic import) so lesson pages stay light;
- * until then the cell shows its code as plain text. Colours come from CSS variables, so the
- * editor follows the site's light and dark themes.
+ * history and the notebook's keys. Loaded on demand (dynamic import) when the student starts
+ * editing, so lesson pages stay light; until then the cell shows its code as plain text laid out
+ * like this editor (Cell.svelte). Colours come from CSS variables, so the editor follows the
+ * site's light and dark themes.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
@@ -108,7 +109,10 @@ export interface CellEditor {
 	setCode(code: string): void;
 	/** Marks the line (1-based) an error points at; null clears it. */
 	markError(line: number | null): void;
-	focus(): void;
+	/** Focuses the editor, with the caret at `caret` (an offset in the code) when given. */
+	focus(caret?: number): void;
+	/** Types text at the caret, as the student would (one undoable step). */
+	type(text: string): void;
 	destroy(): void;
 }
 
@@ -160,7 +164,19 @@ export function createEditor(options: EditorOptions): CellEditor {
 				view.dispatch({ changes: { from: 0, to: current.length, insert: code } });
 		},
 		markError: (line) => view.dispatch({ effects: setErrorLine.of(line) }),
-		focus: () => view.focus(),
+		focus(caret) {
+			if (caret !== undefined) {
+				view.dispatch({ selection: { anchor: Math.min(caret, view.state.doc.length) } });
+			}
+			view.focus();
+		},
+		type(text) {
+			view.dispatch({
+				...view.state.replaceSelection(text),
+				userEvent: 'input.type',
+				scrollIntoView: true
+			});
+		},
 		destroy: () => view.destroy()
 	};
 }
