@@ -119,6 +119,36 @@ describe('feature maps opened from the table and the chart', () => {
 });
 
 describe('the feature-map grid by keyboard', () => {
+	it('shows each image its own maps, and the first image the same maps again, as passes reuse arrays', async () => {
+		const { page, problems } = await openLive(browser, 'version=v1&alpha=0.25&res=224');
+		await upload(page, shared('coffee.png'), 'v1/0.25/224');
+		await page.locator('[data-testid="live-layer"][data-layer="conv_pw_1"]').click();
+		const grid = await gridFor(page, 'conv_pw_1');
+		/** The grid as drawn: its label (channel 1's range) and a checksum of its pixels. */
+		const drawn = async () => {
+			await page.evaluate(
+				() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+			);
+			return grid.evaluate((canvas: HTMLCanvasElement) => {
+				const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+				let sum = 0;
+				for (let i = 0; i < d.length; i++) sum = (sum * 31 + d[i]!) % 1_000_000_007;
+				return { label: canvas.getAttribute('aria-valuetext'), sum };
+			});
+		};
+		const coffee = await drawn();
+		await upload(page, shared('chelsea.png'), 'v1/0.25/224');
+		const chelsea = await drawn();
+		expect(chelsea.label).not.toBe(coffee.label);
+		expect(chelsea.sum).not.toBe(coffee.sum);
+		// The third pass reads into the arrays the first one filled: the maps must be coffee's again.
+		await upload(page, shared('coffee.png'), 'v1/0.25/224');
+		await expect(drawn()).resolves.toEqual(coffee);
+		await upload(page, shared('chelsea.png'), 'v1/0.25/224');
+		await expect(drawn()).resolves.toEqual(chelsea);
+		expect(problems.errors).toEqual([]);
+	});
+
 	it('arrows move the channel, Enter enlarges it, Escape closes it; the label names channel, min and max', async () => {
 		const { page, problems } = await openLive(browser, 'version=v1&alpha=0.25&res=224');
 		await upload(page, shared('coffee.png'), 'v1/0.25/224');

@@ -16,7 +16,9 @@ import {
 	type BackendName,
 	type BuiltNetwork,
 	type LoadProgress,
-	type WeightMap
+	type Prediction,
+	type WeightMap,
+	ReadbackPool
 } from '$lib/model';
 import {
 	GRID_WIDTH,
@@ -73,6 +75,20 @@ function plain(net: BuiltNetwork, input: tf.Tensor4D) {
 	return () => predict(net, input, { activations: false });
 }
 
+/**
+ * Passes read back as the lab reads them: into the arrays of a ReadbackPool, each result released
+ * once the next one has replaced it (the lab's LiveNetwork and ModelSession).
+ */
+function asTheLab(run: (pool: ReadbackPool) => Promise<Prediction>) {
+	const pool = new ReadbackPool();
+	let shown: Prediction | null = null;
+	return async () => {
+		const next = await run(pool);
+		shown?.release();
+		shown = next;
+	};
+}
+
 /** Every layer's output computed, none read back. */
 function unread(net: BuiltNetwork, input: tf.Tensor4D) {
 	return async () => {
@@ -93,6 +109,8 @@ async function weightsFor(request: MeasureRequest): Promise<WeightMap> {
 	return result.values;
 }
 
+let gridPixels: Uint8ClampedArray<ArrayBuffer> | undefined;
+
 /**
  * One layer's grid drawn as the lab draws it (FeatureMapGrid.svelte): per-channel ranges, the
  * layout, every channel's pixels through the colour map, then into a canvas.
@@ -101,7 +119,8 @@ function drawGrid(map: FeatureMap, canvas: HTMLCanvasElement, lut: Uint8ClampedA
 	const { channels, width, height } = mapSize(map);
 	const ranges = channelRanges(map, 'channel');
 	const layout = gridLayout(channels, width, height, GRID_WIDTH);
-	const pixels = renderGrid(map, layout, ranges, lut);
+	// The grid component keeps its last pixels for the next draw of the same size; so does this.
+	const pixels = (gridPixels = renderGrid(map, layout, ranges, lut, gridPixels));
 	canvas.width = layout.width;
 	canvas.height = layout.height;
 	canvas.getContext('2d')!.putImageData(new ImageData(pixels, layout.width), 0, 0);
@@ -174,15 +193,24 @@ const bench = {
 			b.output.reduce((x, y) => x * y, 1) > a.output.reduce((x, y) => x * y, 1) ? b : a
 		);
 		// What the lab reads after a pass with a layer open: the probabilities and that layer.
-		const oneLayer = () => predict(folded, input, { activations: [largest.name] });
+		const oneLayer = asTheLab((pool) =>
+			predict(folded, input, { activations: [largest.name], pool })
+		);
+		const allLayers = asTheLab((pool) => predict(folded, input, { pool }));
 		try {
 			// The first pass after the lab's build, against later ones.
 			const firstMs = await timeAsync(plain(folded, input));
 			const firstActivationsMs = await timeAsync(() => predict(folded, input));
 			const predictMs = await samples(request.runs, plain(folded, input));
-			const activationsMs = await samples(request.runs, () => predict(folded, input));
-			const activationsUnreadMs = await samples(request.runs, unread(folded, input));
+			const activationsMs = await samples(request.runs, allLayers);
 			const activationsOneLayerMs = await samples(request.runs, oneLayer);
+			const activationsUnreadMs = await samples(request.runs, unread(folded, input));
+			// Into fresh arrays each pass: what reusing them saves. Last, so that the garbage they
+			// leave is not collected during the other measurements.
+			const activationsFreshMs = await samples(request.runs, () => predict(folded, input));
+			const activationsOneLayerFreshMs = await samples(request.runs, () =>
+				predict(folded, input, { activations: [largest.name] })
+			);
 			const layers = await profileLayers(folded, input, { runs: request.profileRuns });
 			const maps = (await predict(folded, input)).activations!;
 			const gridMs = gridDrawTimes(maps, request.gridRuns);
@@ -205,8 +233,10 @@ const bench = {
 				firstActivationsMs,
 				predictMs,
 				activationsMs,
+				activationsFreshMs,
 				activationsUnreadMs,
 				activationsOneLayerMs,
+				activationsOneLayerFreshMs,
 				largestLayer: largest.name,
 				grids: maps.map((map, i) => ({
 					name: map.name,

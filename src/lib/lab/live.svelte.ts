@@ -154,7 +154,11 @@ export class LiveNetwork {
 				image: image?.pixels ?? null,
 				activations: layer === null ? false : [layer]
 			});
-			if (!result || ticket !== this.ticket) return;
+			if (!result) return;
+			if (ticket !== this.ticket) {
+				result.prediction?.release();
+				return;
+			}
 			const status = result.network.status;
 			if (status.weights === 'trained') {
 				this.downloaded.add(status.model.id);
@@ -170,6 +174,8 @@ export class LiveNetwork {
 			this.runError = null;
 			if (result.prediction) {
 				if (this.resultKey !== configKey(config)) this.timings = null;
+				// The result it replaces leaves the screen: its arrays may take a later pass's values.
+				this.result?.prediction?.release();
 				this.result = result;
 				this.resultStale = false;
 				this.resultKey = configKey(config);

@@ -24,6 +24,7 @@ export type { ClassScore, LayerActivation, Prediction, PredictOptions } from './
 export { checkPixels, inputToPixels, networkInputPixels, toInputTensor } from './preprocess';
 export type { Pixels } from './preprocess';
 export { profileLayers } from './profile';
+export { ReadbackPool, readInto } from './readback';
 export type { LayerTiming, ProfileOptions } from './profile';
 export { aggregateProgress, ProgressTracker } from './progress';
 export type { FileProgress, LoadProgress } from './progress';

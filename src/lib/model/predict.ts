@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Shape } from '$lib/architecture';
 import type { BuiltNetwork } from './build';
 import { className } from './classes';
+import { readInto, type ReadbackPool } from './readback';
 
 export interface ClassScore {
 	/** Output index (ImageNet class id for 1000-class networks). */
@@ -34,6 +35,12 @@ export interface Prediction {
 	inferenceMs: number;
 	/** Wall-clock ms to read the results back from the backend. */
 	readMs: number;
+	/**
+	 * Gives the activations' arrays back to the pool they came from (PredictOptions.pool), for a
+	 * later pass to fill: call it once nothing shows this prediction any more. Without a pool it
+	 * does nothing; calling it again does nothing.
+	 */
+	release(): void;
 }
 
 /** Indices of the k largest values, largest first (ties by lower index). */
@@ -54,6 +61,8 @@ export interface PredictOptions {
 	activations?: boolean | readonly string[];
 	/** How many classes to rank (default 5). */
 	topK?: number;
+	/** Arrays to read the activations into, reused across passes (see readback.ts). */
+	pool?: ReadbackPool;
 }
 
 function selectLayers(net: BuiltNetwork, wanted: boolean | readonly string[]): Set<string> {
@@ -75,22 +84,32 @@ export async function predict(
 	const started = performance.now();
 	const out = net.forward(input, new Set(names));
 	const inferenceMs = performance.now() - started;
-	const tensors = [out.probabilities, ...names.map((name) => out.layers.get(name)!)];
+	const layers = names.map((name) => out.layers.get(name)!);
+	const tensors = [out.probabilities, ...layers];
+	const { pool } = options;
 	try {
-		const values = await Promise.all(tensors.map((t) => t.data() as Promise<Float32Array>));
+		const probabilities = (await out.probabilities.data()) as Float32Array;
+		const values = await Promise.all(
+			layers.map((t) => (pool ? readInto(t, pool) : (t.data() as Promise<Float32Array>)))
+		);
 		const readMs = performance.now() - started - inferenceMs;
-		const probabilities = values[0]!;
 		const shapes = new Map(net.spec.layers.map((l) => [l.name, l.output]));
 		const activations =
 			selected.size > 0
-				? names.map((name, i) => ({ name, shape: shapes.get(name)!, data: values[i + 1]! }))
+				? names.map((name, i) => ({ name, shape: shapes.get(name)!, data: values[i]! }))
 				: null;
+		let released = false;
 		return {
 			top: topK(probabilities, options.topK ?? 5, net.spec.config.classes),
 			probabilities,
 			activations,
 			inferenceMs,
-			readMs
+			readMs,
+			release() {
+				if (released || !pool) return;
+				released = true;
+				pool.give(...values);
+			}
 		};
 	} finally {
 		for (const t of tensors) t.dispose();

@@ -14,6 +14,7 @@ import { buildNetwork, prepareWeights, type BuiltNetwork } from './build';
 import { MODEL_BASE_URL } from './env';
 import { loadTrainedWeights, type WeightsResult } from './load';
 import { predict, type Prediction } from './predict';
+import { ReadbackPool } from './readback';
 import { profileLayers, type LayerTiming, type ProfileOptions } from './profile';
 import { inputToPixels, toInputTensor, type Pixels } from './preprocess';
 import type { LoadProgress } from './progress';
@@ -61,7 +62,10 @@ export interface RunRequest {
 export interface RunResult {
 	network: NetworkState;
 	backend: BackendInfo | null;
-	/** Null when the request had no image. */
+	/**
+	 * Null when the request had no image. Its activations' arrays are the session's to reuse once
+	 * the caller releases it (Prediction.release), so call that when it is no longer shown.
+	 */
 	prediction: Prediction | null;
 	/** The network's actual input (res×res, after preprocessing) as displayable pixels. */
 	input: Pixels | null;
@@ -106,6 +110,8 @@ export class ModelSession {
 	private backend: BackendInfo | null = null;
 	private lastImage: Pixels | null = null;
 	private disposed = false;
+	/** Activations are read into these; a caller releases a result's (Prediction.release). */
+	private readonly readback = new ReadbackPool();
 
 	constructor(options: SessionOptions = {}) {
 		this.options = options;
@@ -142,11 +148,14 @@ export class ModelSession {
 		try {
 			const prediction = await predict(net.built, input, {
 				activations: request.activations ?? true,
-				topK: request.topK ?? 5
+				topK: request.topK ?? 5,
+				pool: this.readback
 			});
-			if (stale()) return null;
-			const pixels = await inputToPixels(input);
-			if (stale()) return null;
+			const pixels = stale() ? null : await inputToPixels(input);
+			if (!pixels || stale()) {
+				prediction.release();
+				return null;
+			}
 			return { network: net.state, backend: this.backend, prediction, input: pixels };
 		} finally {
 			input.dispose();
@@ -194,6 +203,7 @@ export class ModelSession {
 		this.net = null;
 		this.lastImage = null;
 		this.weightSets.clear();
+		this.readback.clear();
 	}
 
 	/** Builds (or reuses) the network; synchronous, so no request can interleave. */

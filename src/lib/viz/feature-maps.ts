@@ -177,18 +177,26 @@ function sampling(cells: number, size: number): { used: Int32Array; slot: Int32A
 	return { used: Int32Array.from(used), slot };
 }
 
+/** The sampled colours of renderGrid, kept between calls: see renderGrid's `target`. */
+let colouredScratch = new Uint32Array(0);
+
 /**
  * RGBA of the whole grid; gaps are transparent. Only the source pixels a cell shows are
  * coloured (all of them when cells are larger than maps, fewer when smaller), walking the map
  * in memory order, where all channels of a pixel are neighbours; cells are then filled by
  * 32-bit copies. Walking channel by channel instead strides through the whole layer once per
  * channel, which cost the largest layers several frames.
+ *
+ * `target`, the array a previous call returned, is written again when it has the right size:
+ * filling a fresh multi-megabyte array costs a page fault per 4 KB, which on a slow machine took
+ * longer than the colouring itself.
  */
 export function renderGrid(
 	map: FeatureMap,
 	layout: GridLayout,
 	ranges: readonly Range[],
-	lut: Uint8ClampedArray
+	lut: Uint8ClampedArray,
+	target?: Uint8ClampedArray<ArrayBuffer>
 ): Uint8ClampedArray<ArrayBuffer> {
 	const { height, width, channels } = mapSize(map);
 	const colours = packedLut(lut);
@@ -199,7 +207,9 @@ export function renderGrid(
 	const stride = cols.used.length;
 	const plane = rows.used.length * stride;
 	// coloured[c·plane + row·stride + col]: the colour of each sampled value, channel-major.
-	const coloured = new Uint32Array(channels * plane);
+	if (colouredScratch.length < channels * plane)
+		colouredScratch = new Uint32Array(channels * plane);
+	const coloured = colouredScratch;
 	const { data } = map;
 	for (let r = 0; r < rows.used.length; r++) {
 		for (let q = 0; q < stride; q++) {
@@ -217,8 +227,11 @@ export function renderGrid(
 		}
 	}
 
-	const out = new Uint8ClampedArray(layout.width * layout.height * 4);
-	const pixels = new Uint32Array(out.buffer);
+	const size = layout.width * layout.height * 4;
+	const out = target?.length === size ? target : new Uint8ClampedArray(size);
+	const pixels = new Uint32Array(out.buffer, out.byteOffset, size / 4);
+	// A reused array still holds the last grid, whose cells may have sat where the gaps are now.
+	if (out === target) pixels.fill(0);
 	for (let c = 0; c < channels; c++) {
 		const ox = (c % layout.cols) * (layout.cellWidth + layout.gap);
 		const oy = Math.floor(c / layout.cols) * (layout.cellHeight + layout.gap);

@@ -137,6 +137,42 @@ describe('feature-map grid rendering', () => {
 		}
 	});
 
+	it('writes a reused target to the same pixels as a fresh array, gaps cleared', () => {
+		const lut = colourLut('viridis');
+		const grid = (channels: number, value: (i: number) => number) => {
+			const m = {
+				shape: [6, 6, channels],
+				data: Float32Array.from({ length: 36 * channels }, value)
+			};
+			const layout = gridLayout(channels, 6, 6, 100);
+			return { m, layout, ranges: channelRanges(m, 'channel') };
+		};
+		// Two layers of the same grid size: the second is drawn into the first's pixels.
+		const a = grid(9, (i) => Math.sin(i));
+		const target = renderGrid(a.m, a.layout, a.ranges, lut);
+		const b = grid(9, (i) => Math.cos(i * 3));
+		const reused = renderGrid(b.m, b.layout, b.ranges, lut, target);
+		expect(reused).toBe(target);
+		const fresh = renderGrid(b.m, b.layout, b.ranges, lut);
+		expect(reused.findIndex((v, i) => v !== fresh[i])).toBe(-1);
+		// A target of another size is left alone.
+		const c = grid(40, (i) => i % 7);
+		const other = renderGrid(c.m, c.layout, c.ranges, lut, target);
+		expect(other).not.toBe(target);
+		expect(other.length).toBe(c.layout.width * c.layout.height * 4);
+	});
+
+	it('clears the gaps of a reused target that held another grid of the same size', () => {
+		const lut = colourLut('gray');
+		const layout = gridLayout(4, 5, 5, 100);
+		const bright = { shape: [5, 5, 4], data: Float32Array.from({ length: 100 }, (_, i) => i) };
+		const target = new Uint8ClampedArray(layout.width * layout.height * 4).fill(255);
+		const out = renderGrid(bright, layout, channelRanges(bright, 'channel'), lut, target);
+		expect(out).toBe(target);
+		const fresh = renderGrid(bright, layout, channelRanges(bright, 'channel'), lut);
+		expect(out.findIndex((v, i) => v !== fresh[i])).toBe(-1);
+	});
+
 	it('finds every channel range in one pass', () => {
 		const ranges = channelRanges(map, 'channel');
 		for (let c = 0; c < 3; c++) {
