@@ -1,14 +1,18 @@
 import { flushSync, hydrate, mount, unmount, type Snippet } from 'svelte';
 import Hydrated from './Hydrated.svelte';
+import { TaskQueue } from './queue';
 import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
+
+/** Islands that came into view, hydrated one per task; a touched island does not wait its turn. */
+const inView = new TaskQueue((run) => setTimeout(run, 0));
 
 /** Inputs whose value attribute is only a default, and whose text can be selected. */
 const TYPED_FIELDS = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number']);
 
 /**
  * Renders an island's content into `host` (IslandClient's div, or a lesson's slide section). The
- * server-rendered content is hydrated as a root of its own when it comes near the viewport or is
- * touched, whichever is first (`atOnce`: right away); with nothing to adopt (a client-side
+ * server-rendered content is hydrated as a root of its own when it comes near the viewport (in a
+ * task of its own) or is touched (at once), whichever is first (`atOnce`: right away); with nothing to adopt (a client-side
  * navigation) it is mounted at once. Returns the cleanup for the effect that calls it.
  */
 export function islandContent(
@@ -24,6 +28,7 @@ export function islandContent(
 	}
 
 	let instance: ReturnType<typeof hydrate> | undefined;
+	let dequeue: (() => void) | undefined;
 	const wake = () => {
 		if (instance) return;
 		stop();
@@ -35,13 +40,14 @@ export function islandContent(
 	};
 	const observer = new IntersectionObserver(
 		(entries) => {
-			if (entries.some((entry) => entry.isIntersecting)) wake();
+			if (!dequeue && entries.some((entry) => entry.isIntersecting)) dequeue = inView.add(wake);
 		},
 		{ rootMargin: ISLAND_MARGIN }
 	);
 	observer.observe(host);
 	for (const type of WAKE_EVENTS) host.addEventListener(type, wake, { capture: true });
 	function stop() {
+		dequeue?.();
 		observer.disconnect();
 		for (const type of WAKE_EVENTS) host.removeEventListener(type, wake, { capture: true });
 	}
