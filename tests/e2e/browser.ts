@@ -63,7 +63,17 @@ export async function openPage(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(screenshotDir, { recursive: true });
-	await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+	// Lessons skip painting sections away from the viewport (content-visibility: auto), and a
+	// full-page capture does not move the viewport: without this, everything below the first
+	// screen comes out blank. Each section is shown as a reader scrolling to it sees it.
+	const paintAll = await page.addStyleTag({
+		content: '* { content-visibility: visible !important; }'
+	});
+	try {
+		await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+	} finally {
+		await paintAll.evaluate((style) => (style as Element).remove());
+	}
 }
 
 /** Records a page's console errors and its requests that leave `origin`. */
