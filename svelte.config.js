@@ -37,7 +37,7 @@ const config = {
 							'src/lib/components/viz',
 							'src/lib/components/notebook'
 						]),
-						// Heavy widgets: prerendered, but hydrated only near the viewport (keeps page load light).
+						// Heavy widgets: prerendered, but hydrated only near the viewport, their code loaded with them.
 						islands: [
 							'AccuracyChart',
 							'ActivationPlot',

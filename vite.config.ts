@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 import { devModels } from './scripts/lib/dev-models.js';
+import { lazyWidgets, lessonPreloads } from './src/lib/lessons/lazy-widgets.js';
 
 export default defineConfig({
 	// The CSP allows fonts from 'self' only: never inline one as a data: URL (KaTeX ships small ones).
@@ -9,7 +10,8 @@ export default defineConfig({
 		assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
 		// Rollup splits shared code into many sub-kilobyte chunks; a lesson page fetched ~30 scripts
 		// before it could run any. Merge the small ones (only where no page then runs code it did not).
-		rollupOptions: { output: { experimentalMinChunkSize: 10 * 1024 } }
+		rollupOptions: { output: { experimentalMinChunkSize: 10 * 1024 } },
+		modulePreload: { resolveDependencies: lessonPreloads }
 	},
 	plugins: [
 		paraglideVitePlugin({
@@ -17,6 +19,7 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['globalVariable', 'baseLocale']
 		}),
+		lazyWidgets(),
 		sveltekit(),
 		devModels(import.meta.dirname)
 	],

@@ -63,6 +63,7 @@ async function transferred(browser, base, root, path) {
 	});
 	await page.waitForLoadState('networkidle');
 	await context.close();
+	const beforeIdle = await scriptsBeforeIdle(browser, base, root, path);
 
 	const totals = { js: { files: 0, raw: 0, gzip: 0 }, css: { files: 0, raw: 0, gzip: 0 } };
 	let tfjs = false;
@@ -87,9 +88,35 @@ async function transferred(browser, base, root, path) {
 		jsFiles: totals.js.files,
 		jsKB: kb(totals.js.raw),
 		jsGzipKB: kb(totals.js.gzip),
+		jsBeforeIdleGzipKB: kb(beforeIdle),
 		cssGzipKB: kb(totals.css.gzip),
 		loadsTfjs: tfjs
 	};
+}
+
+/**
+ * Gzipped KB of the scripts a lesson page needs to hydrate: loaded with the page never idle and
+ * never scrolled, so without the widgets' code, which the page fetches once idle or as a widget
+ * comes near (src/lib/components/island).
+ */
+async function scriptsBeforeIdle(browser, base, root, path) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	await page.addInitScript(() => {
+		window.requestIdleCallback = () => 0;
+	});
+	const urls = new Set();
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') urls.add(request.url());
+	});
+	await page.goto(base + path, { waitUntil: 'networkidle' });
+	await context.close();
+	let gzip = 0;
+	for (const url of urls) {
+		const file = resolve(root, '.' + new URL(url).pathname);
+		if (existsSync(file)) gzip += gzipSync(readFileSync(file)).length;
+	}
+	return gzip;
 }
 
 const load1 = () => Math.round(os.loadavg()[0] * 100) / 100;

@@ -2,6 +2,7 @@
 // (plain JS: Node reads that config without a TypeScript loader).
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { LAZY_WIDGET } from './lazy-widgets.js';
 
 /** `## Title {#id}`: an explicit, language-neutral id, so links keep their anchor across languages. */
 export const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
@@ -119,13 +120,14 @@ const ISLAND_IMPORT = '$lib/components/island';
  * script block to copy or break when translating. A lesson with its own <script> fails the build.
  * Components named in `islands` that stand alone in their block are wrapped in an <Island>: still
  * prerendered in full, but hydrated only when the reader comes near them (src/lib/components/island).
+ * One used only that way is imported lazily (lazy-widgets.js): its code loads with its island.
  * @param {{ components: Record<string, string>, islands?: string[] }} options
  */
 export function rehypeLessonImports({ components, islands = [] }) {
 	/** @param {HastNode} tree @param {{ filename?: string }} file */
 	return (tree, file) => {
-		const used = new Set();
-		let island = false;
+		/** @type {Map<string, number>} how often each component is used */
+		const used = new Map();
 		walk(tree, (node) => {
 			if (node.type !== 'raw' || !node.value) return;
 			if (/^\s*<script(?![^>]*context=)/.test(node.value)) {
@@ -134,21 +136,34 @@ export function rehypeLessonImports({ components, islands = [] }) {
 				);
 			}
 			for (const [, name] of node.value.matchAll(COMPONENT_TAG)) {
-				if (name && name in components) used.add(name);
+				if (name && name in components) used.set(name, (used.get(name) ?? 0) + 1);
 			}
 		});
 		// Top-level blocks only: inside a paragraph the island's div would be invalid HTML.
+		/** @type {{ node: HastNode, name: string }[]} */
+		const wrapped = [];
 		for (const node of tree.children ?? []) {
 			const lone = node.type === 'raw' ? LONE_COMPONENT.exec(node.value ?? '')?.[1] : undefined;
-			if (lone && lone in components && islands.includes(lone)) {
-				node.value = `<Island>${(node.value ?? '').trim()}</Island>`;
-				island = true;
-			}
+			if (lone && lone in components && islands.includes(lone)) wrapped.push({ node, name: lone });
+		}
+		const lazy = new Set(
+			[...used.keys()].filter(
+				(name) => wrapped.filter((island) => island.name === name).length === used.get(name)
+			)
+		);
+		for (const { node, name } of wrapped) {
+			const widget = lazy.has(name) ? ` widget={${name}}` : '';
+			node.value = `<Island${widget}>${(node.value ?? '').trim()}</Island>`;
 		}
 		if (used.size === 0) return;
 		const imports = [
-			...[...used].sort().map((name) => `\timport ${name} from '${components[name]}';`),
-			...(island ? [`\timport Island from '${ISLAND_IMPORT}';`] : [])
+			...[...used.keys()]
+				.sort()
+				.map(
+					(name) =>
+						`\timport ${name} from '${lazy.has(name) ? LAZY_WIDGET : ''}${components[name]}';`
+				),
+			...(wrapped.length > 0 ? [`\timport Island from '${ISLAND_IMPORT}';`] : [])
 		].join('\n');
 		tree.children = [
 			{ type: 'raw', value: `<script>\n${imports}\n</script>` },

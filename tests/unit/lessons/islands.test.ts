@@ -4,6 +4,7 @@ import {
 	rehypeLessonImports,
 	rehypeSlideIslands
 } from '../../../src/lib/lessons/mdsvex-plugins.js';
+import { LAZY_WIDGET } from '../../../src/lib/lessons/lazy-widgets.js';
 import rehypeSlides from '../../../src/lib/present/rehype-slides.js';
 
 const components = {
@@ -25,9 +26,22 @@ describe('islands in lessons', () => {
 			'Intro.\n\n<Chart alpha={0.5} caption="A chart" />\n\nMore.\n\n<Chart />\n',
 			['Chart']
 		);
-		expect(code).toContain('<Island><Chart alpha={0.5} caption="A chart" /></Island>');
-		expect(code).toContain('<Island><Chart /></Island>');
+		expect(code).toContain(
+			'<Island widget={Chart}><Chart alpha={0.5} caption="A chart" /></Island>'
+		);
+		expect(code).toContain('<Island widget={Chart}><Chart /></Island>');
 		expect(code.match(/import Island from '\$lib\/components\/island';/g)).toHaveLength(1);
+		// Used only in islands: its code loads with them (src/lib/lessons/lazy-widgets.js).
+		expect(code).toContain(
+			`import Chart from '${LAZY_WIDGET}$lib/components/lesson/Chart.svelte';`
+		);
+	});
+
+	it('imports a component used outside an island as well as in one as it is', async () => {
+		const code = await render('<Chart />\n\nA sentence with <Chart /> inline.\n', ['Chart']);
+		expect(code).toContain('<Island><Chart /></Island>');
+		expect(code).not.toContain('widget=');
+		expect(code).not.toContain(LAZY_WIDGET);
 		expect(code).toContain("import Chart from '$lib/components/lesson/Chart.svelte';");
 	});
 
@@ -83,7 +97,7 @@ describe('slide sections as islands', () => {
 			/<Slide index=\{1\} start="heading">\s*<h2[^>]*>One<\/h2>\s*<p>Text.<\/p>\s*<\/Slide>/
 		);
 		expect(code).toMatch(
-			/<Slide index=\{2\} start="rule">\s*<hr>\s*<Island><Chart \/><\/Island>\s*<\/Slide>/
+			/<Slide index=\{2\} start="rule">\s*<hr>\s*<Island widget=\{Chart\}><Chart \/><\/Island>\s*<\/Slide>/
 		);
 		expect(code.match(/import Slide from '\$lib\/components\/island\/slide';/g)).toHaveLength(1);
 		expect(code).toContain("import Term from '$lib/components/lesson/Term.svelte';");

@@ -1,6 +1,7 @@
 import type { Component, Snippet } from 'svelte';
 import IslandClient from './IslandClient.svelte';
 import IslandServer from './IslandServer.svelte';
+import type { LazyWidget } from './lazy-widget';
 
 /**
  * An island: content that is prerendered in full but hydrated on its own, only when the reader
@@ -11,10 +12,15 @@ import IslandServer from './IslandServer.svelte';
  * content untouched), so each side gets its own component; Vite replaces import.meta.env.SSR with
  * a constant at build time.
  *
- *     <Island><ConvolutionAnimation /></Island>
+ *     <Island widget={ConvolutionAnimation}><ConvolutionAnimation /></Island>
+ *
+ * `widget`, when given, is the lazy stand-in (lazy-widget.ts) for the component inside: its code
+ * loads when the island comes near, and the island hydrates once it has.
  *
  * Lessons do not write this: src/lib/lessons/mdsvex-plugins.js wraps the components it is told to.
  */
-const Island: Component<{ children: Snippet }> = import.meta.env.SSR ? IslandServer : IslandClient;
+const Island: Component<{ children: Snippet; widget?: LazyWidget }> = import.meta.env.SSR
+	? IslandServer
+	: IslandClient;
 
 export default Island;

@@ -1,10 +1,27 @@
 import { flushSync, hydrate, mount, unmount, type Snippet } from 'svelte';
 import Hydrated from './Hydrated.svelte';
+import { loadWidgets, type LazyWidget } from './lazy-widget';
 import { TaskQueue } from './queue';
 import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
 
 /** Islands that came into view, hydrated one per task; a touched island does not wait its turn. */
 const inView = new TaskQueue((run) => setTimeout(run, 0));
+
+let prefetch: ReturnType<typeof setTimeout> | number | undefined;
+
+/** Loads every lesson widget's code once the page is idle (see loadWidgets), once per batch. */
+function prefetchWidgets() {
+	if (prefetch !== undefined) return;
+	const run = () => {
+		prefetch = undefined;
+		void loadWidgets();
+	};
+	// Safari has no requestIdleCallback.
+	prefetch =
+		typeof requestIdleCallback === 'function'
+			? requestIdleCallback(run, { timeout: 3000 })
+			: setTimeout(run, 500);
+}
 
 /** Inputs whose value attribute is only a default, and whose text can be selected. */
 const TYPED_FIELDS = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number']);
@@ -12,49 +29,150 @@ const TYPED_FIELDS = new Set(['text', 'search', 'tel', 'url', 'email', 'password
 /**
  * Renders an island's content into `host` (IslandClient's div, or a lesson's slide section). The
  * server-rendered content is hydrated as a root of its own when it comes near the viewport (in a
- * task of its own) or is touched (at once), whichever is first (`atOnce`: right away); with nothing to adopt (a client-side
- * navigation) it is mounted at once. Returns the cleanup for the effect that calls it.
+ * task of its own) or is touched (at once), whichever is first (`atOnce`: right away); with nothing
+ * to adopt (a client-side navigation) it is mounted at once. A `widget` whose code has not loaded
+ * yet is loaded first. Returns the cleanup for the effect that calls it.
  */
 export function islandContent(
 	host: HTMLElement,
 	children: Snippet,
 	context: Map<unknown, unknown>,
-	atOnce = false
+	atOnce = false,
+	widget?: LazyWidget
 ): () => void {
 	const options = { target: host, props: { content: children }, context };
+	prefetchWidgets();
+	let instance: ReturnType<typeof hydrate> | undefined;
+	let done = false;
+	/** Runs `render` once the widget's code is there; a failed load leaves the island as it is. */
+	const whenLoaded = (render: () => void) => {
+		if (!widget || widget.loaded) return render();
+		widget.load().then(
+			() => void (done || render()),
+			(error: unknown) => console.error('A lesson widget failed to load', error)
+		);
+	};
+
 	if (!host.firstChild || atOnce) {
-		const instance = host.firstChild ? hydrate(Hydrated, options) : mount(Hydrated, options);
-		return () => void unmount(instance);
+		whenLoaded(() => {
+			instance = host.firstChild ? hydrate(Hydrated, options) : mount(Hydrated, options);
+		});
+		return () => {
+			done = true;
+			if (instance) void unmount(instance);
+		};
 	}
 
-	let instance: ReturnType<typeof hydrate> | undefined;
 	let dequeue: (() => void) | undefined;
+	let early: EarlyInput | undefined;
 	const wake = () => {
-		if (instance) return;
+		if (instance || done) return;
 		stop();
+		const edits = early?.edits() ?? [];
 		instance = hydrate(Hydrated, options);
 		// Islands inside this one (a widget in a lesson section) start listening now, so the event
 		// that woke this one, still on its way to its target, wakes them too.
 		flushSync();
-		settleFocusedField(host);
+		if (edits.length === 0) settleFocusedField(host);
+		early?.replay(edits);
+	};
+	const touched = () => {
+		if (instance) return;
+		if (!widget || widget.loaded) return wake();
+		// The code is on its way: what the reader does meanwhile is replayed once it is there.
+		early ??= new EarlyInput(host);
+		whenLoaded(wake);
 	};
 	const observer = new IntersectionObserver(
 		(entries) => {
-			if (!dequeue && entries.some((entry) => entry.isIntersecting)) dequeue = inView.add(wake);
+			if (dequeue || !entries.some((entry) => entry.isIntersecting)) return;
+			dequeue = () => {};
+			whenLoaded(() => {
+				if (!instance) dequeue = inView.add(wake);
+			});
 		},
 		{ rootMargin: ISLAND_MARGIN }
 	);
 	observer.observe(host);
-	for (const type of WAKE_EVENTS) host.addEventListener(type, wake, { capture: true });
+	for (const type of WAKE_EVENTS) host.addEventListener(type, touched, { capture: true });
 	function stop() {
 		dequeue?.();
 		observer.disconnect();
-		for (const type of WAKE_EVENTS) host.removeEventListener(type, wake, { capture: true });
+		for (const type of WAKE_EVENTS) host.removeEventListener(type, touched, { capture: true });
 	}
 	return () => {
+		done = true;
 		stop();
+		early?.dispose();
 		if (instance) void unmount(instance);
 	};
+}
+
+/** A field the reader changed before its island hydrated, and what it held. */
+type Edit = {
+	field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+	value: string;
+	checked: boolean;
+};
+
+/**
+ * What a reader did in an island before its widget's code arrived: the last click (held back, then
+ * clicked again on the hydrated widget) and the fields edited (set again after hydration, with
+ * input and change events, so that the widget's state is what the page shows).
+ */
+class EarlyInput {
+	#click: HTMLElement | undefined;
+	#hold = (event: Event) => {
+		if (!(event.target instanceof HTMLElement)) return;
+		event.preventDefault();
+		event.stopPropagation();
+		this.#click = event.target;
+	};
+
+	constructor(private readonly host: HTMLElement) {
+		host.addEventListener('click', this.#hold, { capture: true });
+	}
+
+	dispose() {
+		this.host.removeEventListener('click', this.#hold, { capture: true });
+	}
+
+	/** The fields edited so far; read just before hydration, which may write them over. */
+	edits(): Edit[] {
+		const fields = this.host.querySelectorAll<Edit['field']>('input, select, textarea');
+		return [...fields].filter(edited).map((field) => ({
+			field,
+			value: field.value,
+			checked: field instanceof HTMLInputElement && field.checked
+		}));
+	}
+
+	replay(edits: Edit[]) {
+		this.dispose();
+		for (const { field, value, checked } of edits) {
+			if (
+				field instanceof HTMLInputElement &&
+				(field.type === 'checkbox' || field.type === 'radio')
+			) {
+				field.checked = checked;
+			} else {
+				field.value = value;
+			}
+			field.dispatchEvent(new Event('input', { bubbles: true }));
+			field.dispatchEvent(new Event('change', { bubbles: true }));
+		}
+		if (this.#click?.isConnected) this.#click.click();
+	}
+}
+
+function edited(field: Edit['field']): boolean {
+	if (field instanceof HTMLSelectElement) {
+		return [...field.options].some((option) => option.selected !== option.defaultSelected);
+	}
+	if (field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')) {
+		return field.checked !== field.defaultChecked;
+	}
+	return field.value !== field.defaultValue;
 }
 
 /**

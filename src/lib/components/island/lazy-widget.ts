@@ -1,0 +1,52 @@
+import type { Component } from 'svelte';
+
+/** A widget's own props: the lesson's markup passes them, unchecked here. */
+type Props = Record<string, unknown>;
+
+/**
+ * A lesson widget whose code loads only when its island needs it (src/lib/lessons/lazy-widgets.js
+ * puts it in place of the component in the browser). It renders as the component once `load()`
+ * has resolved; an island awaits that before it hydrates or mounts the widget.
+ */
+export interface LazyWidget extends Component<Props> {
+	load(): Promise<void>;
+	readonly loaded: boolean;
+}
+
+/** Every widget of the lessons loaded so far (the lesson's chunk creates them as it loads). */
+const widgets = new Set<LazyWidget>();
+
+/**
+ * Loads the code of every widget not loaded yet. Islands call it once the page is idle: the code
+ * stays out of page load, yet a widget is ready before the reader reaches it, and keeps working if
+ * the classroom's connection drops after the page has loaded.
+ */
+export async function loadWidgets(): Promise<void> {
+	await Promise.allSettled([...widgets].filter((widget) => !widget.loaded).map((w) => w.load()));
+}
+
+export function lazyWidget(importer: () => Promise<{ default: Component<Props> }>): LazyWidget {
+	let component: Component<Props> | undefined;
+	let pending: Promise<void> | undefined;
+	const render: Component<Props> = (anchor, props) => {
+		if (!component) throw new Error('A lesson widget rendered before its code had loaded');
+		return component(anchor, props);
+	};
+	const load = () =>
+		(pending ??= importer().then(
+			(module) => void (component = module.default),
+			(error: unknown) => {
+				// Offline, or a stale page after a deploy: the prerendered widget stays as it is, and
+				// the next approach or touch tries again.
+				pending = undefined;
+				throw error;
+			}
+		));
+	// A getter, which Object.assign would read once and copy as a plain value.
+	const widget = Object.defineProperties(render, {
+		load: { value: load },
+		loaded: { get: () => component !== undefined }
+	}) as LazyWidget;
+	widgets.add(widget);
+	return widget;
+}

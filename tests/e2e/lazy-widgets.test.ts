@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Route } from 'playwright-core';
+import { standardConvCost } from '../../src/lib/architecture/costs';
+import { launchBrowser, trackProblems } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/**
+ * Holds back the scripts that hold a widget (recognised by a test hook in their code) until
+ * `release()`, and tells when the page has asked for each.
+ */
+function holdWidgetCode(markers: string[]) {
+	const held: Route[] = [];
+	const asked = new Set<string>();
+	let released = false;
+	const handler = async (route: Route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		const marker = markers.find((m) => body.includes(`"${m}"`));
+		if (!marker || released) return route.fulfill({ response, body });
+		asked.add(marker);
+		held.push(route);
+	};
+	return {
+		handler,
+		asked,
+		async release() {
+			released = true;
+			// Fetched again on release: a held route can be answered only once.
+			for (const route of held.splice(0)) {
+				const response = await route.fetch();
+				await route.fulfill({ response });
+			}
+		}
+	};
+}
+
+describe('lesson widgets load their code only when needed', () => {
+	it('answers what the reader typed and clicked before its code arrived', async () => {
+		const hold = holdWidgetCode(['cost-calculator', 'conv-animation']);
+		const context = await browser.newContext({
+			viewport: { width: 1280, height: 900 },
+			reducedMotion: 'reduce'
+		});
+		await context.route('**/_app/immutable/**/*.js', hold.handler);
+		const page = await context.newPage();
+		const base = inject('baseURL');
+		const problems = trackProblems(page, new URL(base).origin);
+		await page.goto(`${base}/en/learn/depthwise-separable-convolution/`);
+		// The page has hydrated and, idle, asks for the widgets' code: held back here.
+		await expect.poll(() => hold.asked.size, { timeout: 20_000 }).toBe(2);
+
+		const calculator = page.getByTestId('cost-calculator');
+		const value = async (testid: string) =>
+			Number(await calculator.getByTestId(testid).getAttribute('data-value'));
+		const read = async (name: string) =>
+			Number(await calculator.getByTestId(`calc-${name}`).inputValue());
+		const [dk, m, df] = [await read('dk'), await read('m'), await read('df')];
+		const prerendered = await value('calc-standard');
+		expect(prerendered).toBe(standardConvCost(dk, m, await read('n'), df));
+		await calculator.getByTestId('calc-n').fill('64');
+		const play = page.locator('[data-testid="conv-animation"]').first().getByTestId('anim-play');
+		await play.click();
+		// Without its code the widget cannot answer yet: still the prerendered numbers.
+		expect(await value('calc-standard')).toBe(prerendered);
+		await expect(play.getAttribute('aria-pressed')).resolves.toBe('false');
+
+		await hold.release();
+		await expect.poll(() => value('calc-standard')).toBe(standardConvCost(dk, m, 64, df));
+		await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
+		await expect(calculator.getByTestId('calc-n').inputValue()).resolves.toBe('64');
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
+});
