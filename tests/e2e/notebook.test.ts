@@ -217,7 +217,8 @@ describe('notebook playground', () => {
 		// After a reload the edit is back, shown as plain code: the editor has not loaded.
 		await page.reload();
 		const code = target.locator('[data-testid="cell-code"]');
-		await expect(code.innerText()).resolves.toContain('t.matMul');
+		// The prerendered page shows the lesson's code; the edit comes back once it has hydrated.
+		await code.filter({ hasText: 't.matMul' }).waitFor({ timeout: 20_000 });
 		await target.locator('[data-testid="cell-run"]').click();
 		await ranAs(target, 'error');
 		expect(await page.locator('.cm-editor').count()).toBe(0);
