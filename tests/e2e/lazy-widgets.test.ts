@@ -78,4 +78,40 @@ describe('lesson widgets load their code only when needed', () => {
 		expect(problems.errors).toEqual([]);
 		await context.close();
 	});
+
+	it('styles the prerendered widgets before their code arrives, and without any script', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await context.route('**/*.js', (route) => route.abort());
+		const page = await context.newPage();
+		await page.goto(`${inject('baseURL')}/en/learn/depthwise-separable-convolution/`);
+		await page.getByTestId('cost-calculator').waitFor();
+		// Svelte marks an element with its component's scope class only where that component's
+		// stylesheet has rules for it: every such class on the page must have its rules loaded.
+		const unstyled = await page.evaluate(() => {
+			const rules: string[] = [];
+			const walk = (list: CSSRuleList) => {
+				for (const rule of list) {
+					if (rule instanceof CSSStyleRule) rules.push(rule.selectorText);
+					if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+				}
+			};
+			for (const sheet of document.styleSheets) walk(sheet.cssRules);
+			const styled = new Set(rules.join(' ').match(/svelte-[a-z0-9]+/g));
+			const used = new Set(
+				[...document.querySelectorAll('[class*="svelte-"]')].flatMap((el) =>
+					[...el.classList].filter((name) => /^svelte-[a-z0-9]+$/.test(name))
+				)
+			);
+			return [...used].filter((name) => !styled.has(name));
+		});
+		expect(unstyled).toEqual([]);
+		// The animation's size fields sit in a row, as its stylesheet lays them out.
+		const sizes = page
+			.locator('[data-testid="conv-animation"]')
+			.first()
+			.locator('fieldset')
+			.first();
+		await expect(sizes.evaluate((el) => getComputedStyle(el).display)).resolves.toBe('flex');
+		await context.close();
+	});
 });

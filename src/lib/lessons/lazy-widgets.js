@@ -10,25 +10,82 @@ const SUFFIX = '.js';
 /**
  * `import X from 'separable-lazy-widget:$lib/…/X.svelte'` is the component itself on the server,
  * which prerenders it in full, and a lazy stand-in in the browser (island/lazy-widget.ts), so the
- * widget's code (D3, the architecture engine, …) stays out of the lesson's own chunk.
- * @returns {import('vite').Plugin}
+ * widget's code (D3, the architecture engine, …) stays out of the lesson's own chunk. Its
+ * stylesheets do not: see `lazyWidgetStyles`.
+ * @returns {import('vite').Plugin[]}
  */
 export function lazyWidgets() {
-	return {
-		name: 'separable-lazy-widgets',
-		enforce: 'pre',
-		resolveId(source) {
-			return source.startsWith(LAZY_WIDGET) ? `\0${source}${SUFFIX}` : undefined;
+	return [
+		{
+			name: 'separable-lazy-widgets',
+			enforce: 'pre',
+			resolveId(source) {
+				return source.startsWith(LAZY_WIDGET) ? `\0${source}${SUFFIX}` : undefined;
+			},
+			load(id, options) {
+				if (!id.startsWith(RESOLVED)) return undefined;
+				const path = JSON.stringify(id.slice(RESOLVED.length, -SUFFIX.length));
+				return options?.ssr
+					? `export { default } from ${path};`
+					: `import { lazyWidget } from '$lib/components/island/lazy-widget';\n` +
+							`export default lazyWidget(() => import(${path}));`;
+			}
 		},
-		load(id, options) {
-			if (!id.startsWith(RESOLVED)) return undefined;
-			const path = JSON.stringify(id.slice(RESOLVED.length, -SUFFIX.length));
-			return options?.ssr
-				? `export { default } from ${path};`
-				: `import { lazyWidget } from '$lib/components/island/lazy-widget';\n` +
-						`export default lazyWidget(() => import(${path}));`;
+		{
+			name: 'separable-lazy-widget-styles',
+			// After Vite's CSS plugin has listed each chunk's stylesheets, before its manifest and
+			// preload helpers read them.
+			enforce: 'post',
+			generateBundle(_options, bundle) {
+				lazyWidgetStyles(bundle, (id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []);
+			}
+		}
+	];
+}
+
+/**
+ * Lists each lazy widget's stylesheets (its own and those of everything it imports) as stylesheets
+ * of the chunk that imports the widget. The widget is prerendered in the page, so its styles must
+ * arrive with the page: SvelteKit links a lesson's stylesheets, but not those of a dynamic import
+ * inside the lesson, and without this the widget would show unstyled until its code loads (or
+ * forever, without JavaScript).
+ * @param {import('rollup').OutputBundle} bundle
+ * @param {(id: string) => readonly string[]} dynamicImportsOf ids a module imports dynamically
+ */
+export function lazyWidgetStyles(bundle, dynamicImportsOf) {
+	/** @type {import('rollup').OutputChunk[]} */
+	const chunks = [];
+	for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.push(item);
+	/** @param {string} id */
+	const chunkOf = (id) =>
+		chunks.find((chunk) => chunk.facadeModuleId === id) ??
+		chunks.find((chunk) => chunk.moduleIds.includes(id));
+	/**
+	 * @param {import('rollup').OutputChunk} chunk
+	 * @param {Set<string>} css
+	 * @param {Set<string>} seen
+	 */
+	const collect = (chunk, css, seen) => {
+		if (seen.has(chunk.fileName)) return;
+		seen.add(chunk.fileName);
+		chunk.viteMetadata?.importedCss.forEach((file) => css.add(file));
+		for (const file of chunk.imports) {
+			const imported = bundle[file];
+			if (imported?.type === 'chunk') collect(imported, css, seen);
 		}
 	};
+	for (const host of chunks) {
+		for (const id of host.moduleIds) {
+			if (!id.startsWith(RESOLVED)) continue;
+			for (const widgetId of dynamicImportsOf(id)) {
+				const widget = chunkOf(widgetId);
+				if (!widget || !host.viteMetadata) continue;
+				const css = new Set();
+				collect(widget, css, new Set());
+				css.forEach((file) => host.viteMetadata?.importedCss.add(file));
+			}
+		}
+	}
 }
 
 /**

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
-import { LAZY_WIDGET, lazyWidgets, lessonPreloads } from '../../../src/lib/lessons/lazy-widgets.js';
+import type { OutputBundle, OutputChunk } from 'rollup';
+import {
+	LAZY_WIDGET,
+	lazyWidgets,
+	lazyWidgetStyles,
+	lessonPreloads
+} from '../../../src/lib/lessons/lazy-widgets.js';
 
 type Hook = (...args: unknown[]) => unknown;
 const hook = (plugin: Plugin, name: 'resolveId' | 'load') => plugin[name] as unknown as Hook;
 
 describe('lazyWidgets (Vite plugin)', () => {
-	const plugin = lazyWidgets();
+	const [plugin] = lazyWidgets();
+	if (!plugin) throw new Error('lazyWidgets() returned no plugin');
 	const resolveId = hook(plugin, 'resolveId');
 	const load = hook(plugin, 'load');
 	const path = '$lib/components/viz/ConvolutionAnimation.svelte';
@@ -27,6 +34,59 @@ describe('lazyWidgets (Vite plugin)', () => {
 		expect(browser).toContain("from '$lib/components/island/lazy-widget'");
 		expect(browser).toContain(`lazyWidget(() => import("${path}"))`);
 		expect(browser).not.toMatch(/^import .* from "\$lib\/components\/viz/m);
+	});
+});
+
+describe('lazyWidgetStyles', () => {
+	const virtual = '\0separable-lazy-widget:$lib/components/viz/Anim.svelte.js';
+	const chunk = (
+		fileName: string,
+		moduleIds: string[],
+		imports: string[],
+		css: string[],
+		facadeModuleId: string | null = null
+	) =>
+		({
+			type: 'chunk',
+			fileName,
+			moduleIds,
+			imports,
+			facadeModuleId,
+			viteMetadata: { importedCss: new Set(css), importedAssets: new Set() }
+		}) as unknown as OutputChunk;
+	const build = () => {
+		const bundle = {
+			'lesson.js': chunk('lesson.js', ['/c/en/l.md', virtual], ['shared.js'], ['lesson.css']),
+			'shared.js': chunk('shared.js', ['/src/Island.svelte'], [], ['island.css']),
+			'anim.js': chunk(
+				'anim.js',
+				['/src/Anim.svelte'],
+				['settings.js'],
+				['anim.css'],
+				'/src/Anim.svelte'
+			),
+			'settings.js': chunk('settings.js', ['/src/Settings.svelte'], ['d3.js'], ['settings.css']),
+			'd3.js': chunk('d3.js', ['/node_modules/d3.js'], ['settings.js'], []),
+			'other.js': chunk('other.js', ['/src/Other.svelte'], [], ['other.css'], '/src/Other.svelte')
+		} as unknown as OutputBundle;
+		const css = (file: string) => [...(bundle[file] as OutputChunk).viteMetadata!.importedCss];
+		return { bundle, css };
+	};
+
+	it('gives the importing chunk every stylesheet of the widget and of what it imports', () => {
+		const { bundle, css } = build();
+		lazyWidgetStyles(bundle, (id) => (id === virtual ? ['/src/Anim.svelte'] : []));
+		expect(css('lesson.js')).toEqual(['lesson.css', 'anim.css', 'settings.css']);
+		// The widget's own chunk, and chunks that import no lazy widget, are left as they were.
+		expect(css('anim.js')).toEqual(['anim.css']);
+		expect(css('shared.js')).toEqual(['island.css']);
+	});
+
+	it("leaves other dynamic imports' stylesheets to load with them", () => {
+		const { bundle, css } = build();
+		lazyWidgetStyles(bundle, (id) => (id === '/src/Island.svelte' ? ['/src/Other.svelte'] : []));
+		expect(css('lesson.js')).toEqual(['lesson.css']);
+		expect(css('shared.js')).toEqual(['island.css']);
 	});
 });
 
