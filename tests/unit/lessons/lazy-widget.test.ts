@@ -53,4 +53,23 @@ describe('lazyWidget', () => {
 		// `first` was loaded already; `second` once, by loadWidgets.
 		expect(ok).toHaveBeenCalledTimes(2);
 	});
+
+	it('loadWidgets starts each widget in a task after the last one loaded', async () => {
+		// A fresh module: the widgets of the tests above (one of them broken) are not in its set.
+		vi.resetModules();
+		const { lazyWidget, loadWidgets } = await import('$lib/components/island/lazy-widget');
+		const component: Component<Props> = () => ({});
+		const order: string[] = [];
+		const importer = (name: string) => async () => {
+			order.push(name);
+			return { default: component };
+		};
+		lazyWidget(importer('a'));
+		lazyWidget(importer('b'));
+		const loading = loadWidgets();
+		// Queued after loadWidgets started: a task that runs before the next widget starts.
+		setTimeout(() => order.push('task'), 0);
+		await loading;
+		expect(order).toEqual(['a', 'task', 'b']);
+	});
 });
