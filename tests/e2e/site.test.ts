@@ -1,9 +1,19 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
 
 const languages = ['en', 'ru', 'zh', 'ko'] as const;
+
+/** Whether a Chinese font is installed: without one, no page could be set in it by mistake. */
+function hasCjkFont(): boolean {
+	try {
+		return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim() !== '';
+	} catch {
+		return false;
+	}
+}
 const messages = Object.fromEntries(
 	languages.map((lang) => [lang, JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'))])
 ) as Record<(typeof languages)[number], Record<string, string>>;
@@ -81,6 +91,52 @@ describe('site shell', () => {
 		).resolves.toBe('Русский');
 		await page.context().close();
 	});
+
+	// A font stack whose first installed family is a CJK font sets Latin text in it (full-width
+	// punctuation), and loading a CJK font for one line cost lesson 3 about 50 ms of layout.
+	it.skipIf(!hasCjkFont())(
+		'an English lesson sets its Latin text without any CJK font',
+		async () => {
+			const { page } = await openPage(browser, '/en/learn/depthwise-separable-convolution/', {
+				viewport: { width: 412, height: 823 }
+			});
+			// Lay out every section (they are skipped off screen), so that each has its fonts.
+			await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+			const probed = await page.evaluate(() => {
+				const cjk = /[\u3000-\u9fff\uac00-\ud7af]/;
+				let count = 0;
+				for (const element of document.querySelectorAll('body *')) {
+					const own = [...element.childNodes]
+						.filter((node) => node.nodeType === Node.TEXT_NODE)
+						.map((node) => node.textContent ?? '')
+						.join('');
+					if (own.trim() === '' || cjk.test(own) || element.closest('svg, math')) continue;
+					element.setAttribute('data-font-probe', String(count++));
+				}
+				return count;
+			});
+			expect(probed).toBeGreaterThan(500);
+			const cdp = await page.context().newCDPSession(page);
+			await cdp.send('DOM.enable');
+			await cdp.send('CSS.enable');
+			const { root } = await cdp.send('DOM.getDocument');
+			const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+				nodeId: root.nodeId,
+				selector: '[data-font-probe]'
+			});
+			const cjkSet: string[] = [];
+			for (const nodeId of nodeIds) {
+				const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+				const cjkFonts = fonts.filter((font) => /CJK|Droid Sans Fallback/i.test(font.familyName));
+				if (cjkFonts.length === 0) continue;
+				const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+				cjkSet.push(`${cjkFonts.map((f) => f.familyName).join(', ')}: ${outerHTML.slice(0, 120)}`);
+			}
+			expect(nodeIds.length).toBe(probed);
+			expect(cjkSet).toEqual([]);
+			await page.context().close();
+		}
+	);
 
 	it('an unknown address shows a not-found page', async () => {
 		const { page } = await openPage(browser, '/en/no-such-page/');
