@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
 
@@ -137,6 +137,25 @@ describe('site shell', () => {
 			await page.context().close();
 		}
 	);
+
+	// The header hydrates after the page, as an island of its own: wherever the page opens, not
+	// only once the reader scrolls back up to it.
+	it('a chosen theme applies on a lesson opened far from the header', async () => {
+		const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+		await context.addInitScript(() => localStorage.setItem('separable-theme', 'dark'));
+		const page = await context.newPage();
+		await page.goto(`${inject('baseURL')}/en/learn/depthwise-separable-convolution/#references`);
+		await expect
+			.poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 })
+			.toBeGreaterThan(3000);
+		await expect
+			.poll(() => page.evaluate(() => document.documentElement.dataset.theme), {
+				timeout: 15_000
+			})
+			.toBe('dark');
+		expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(3000);
+		await context.close();
+	});
 
 	it('an unknown address shows a not-found page', async () => {
 		const { page } = await openPage(browser, '/en/no-such-page/');

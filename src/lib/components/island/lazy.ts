@@ -4,8 +4,15 @@ import { loadWidgets, type LazyWidget } from './lazy-widget';
 import { TaskQueue } from './queue';
 import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
 
-/** Islands that came into view, hydrated one per task; a touched island does not wait its turn. */
-const inView = new TaskQueue((run) => setTimeout(run, 0));
+/**
+ * When an island's content hydrates: `now` (at once, in the page's own hydration), `soon` (in a task
+ * of its own right after the page's, wherever it is) or `near` (once it comes near the viewport).
+ * Any of them hydrates at once when touched.
+ */
+export type IslandTiming = 'now' | 'soon' | 'near';
+
+/** Islands due to hydrate, one per task; a touched island does not wait its turn. */
+const due = new TaskQueue((run) => setTimeout(run, 0));
 
 let prefetch: ReturnType<typeof setTimeout> | number | undefined;
 
@@ -28,16 +35,16 @@ const TYPED_FIELDS = new Set(['text', 'search', 'tel', 'url', 'email', 'password
 
 /**
  * Renders an island's content into `host` (IslandClient's div, or a lesson's slide section). The
- * server-rendered content is hydrated as a root of its own when it comes near the viewport (in a
- * task of its own) or is touched (at once), whichever is first (`atOnce`: right away); with nothing
- * to adopt (a client-side navigation) it is mounted at once. A `widget` whose code has not loaded
- * yet is loaded first. Returns the cleanup for the effect that calls it.
+ * server-rendered content is hydrated as a root of its own when `timing` says, in a task of its
+ * own, or when touched (at once), whichever is first; with nothing to adopt (a client-side
+ * navigation) it is mounted at once. A `widget` whose code has not loaded yet is loaded first.
+ * Returns the cleanup for the effect that calls it.
  */
 export function islandContent(
 	host: HTMLElement,
 	children: Snippet,
 	context: Map<unknown, unknown>,
-	atOnce = false,
+	timing: IslandTiming = 'near',
 	widget?: LazyWidget
 ): () => void {
 	const options = { target: host, props: { content: children }, context };
@@ -53,7 +60,7 @@ export function islandContent(
 		);
 	};
 
-	if (!host.firstChild || atOnce) {
+	if (!host.firstChild || timing === 'now') {
 		whenLoaded(() => {
 			instance = host.firstChild ? hydrate(Hydrated, options) : mount(Hydrated, options);
 		});
@@ -83,21 +90,28 @@ export function islandContent(
 		early ??= new EarlyInput(host);
 		whenLoaded(wake);
 	};
-	const observer = new IntersectionObserver(
-		(entries) => {
-			if (dequeue || !entries.some((entry) => entry.isIntersecting)) return;
-			dequeue = () => {};
-			whenLoaded(() => {
-				if (!instance) dequeue = inView.add(wake);
-			});
-		},
-		{ rootMargin: ISLAND_MARGIN }
-	);
-	observer.observe(host);
+	const queue = () => {
+		if (dequeue) return;
+		dequeue = () => {};
+		whenLoaded(() => {
+			if (!instance) dequeue = due.add(wake);
+		});
+	};
+	const observer =
+		timing === 'near'
+			? new IntersectionObserver(
+					(entries) => {
+						if (entries.some((entry) => entry.isIntersecting)) queue();
+					},
+					{ rootMargin: ISLAND_MARGIN }
+				)
+			: undefined;
+	observer?.observe(host);
+	if (timing === 'soon') queue();
 	for (const type of WAKE_EVENTS) host.addEventListener(type, touched, { capture: true });
 	function stop() {
 		dequeue?.();
-		observer.disconnect();
+		observer?.disconnect();
 		for (const type of WAKE_EVENTS) host.removeEventListener(type, touched, { capture: true });
 	}
 	return () => {
