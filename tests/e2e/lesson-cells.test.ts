@@ -230,18 +230,25 @@ describe('cells in the English lessons', () => {
 		await code.scrollIntoViewIfNeeded();
 		const before = await layoutOf(target, '[data-testid="cell-code"] .line');
 		// Just inside the left edge of the "u" of undefined: the caret goes before it.
-		const point = await code.evaluate(
-			(el, [row, column]) => {
-				const line = el.querySelectorAll('.line')[row as number] as HTMLElement;
-				const text = [...line.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
-				const range = document.createRange();
-				range.setStart(text as Node, column as number);
-				range.setEnd(text as Node, (column as number) + 1);
-				const box = range.getBoundingClientRect();
-				return { x: box.left + 1, y: box.top + box.height / 2 };
-			},
-			[row, column]
-		);
+		const pointOnCode = () =>
+			code.evaluate(
+				(el, [row, column]) => {
+					const line = el.querySelectorAll('.line')[row as number] as HTMLElement;
+					const text = [...line.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+					const range = document.createRange();
+					range.setStart(text as Node, column as number);
+					range.setEnd(text as Node, (column as number) + 1);
+					const box = range.getBoundingClientRect();
+					const point = { x: box.left + 1, y: box.top + box.height / 2 };
+					return line.contains(document.elementFromPoint(point.x, point.y)) ? point : null;
+				},
+				[row, column]
+			);
+		// A section scrolled into view is laid out for hit testing only at the next frame (they
+		// skip rendering off screen, content-visibility: auto): a click before then lands on the
+		// section itself, and only focuses the page.
+		await expect.poll(pointOnCode, { timeout: 10_000 }).not.toBeNull();
+		const point = (await pointOnCode()) as { x: number; y: number };
 		await page.mouse.click(point.x, point.y);
 		await target.locator('.cm-content').waitFor({ state: 'visible', timeout: 20_000 });
 		expect(await editorCodeLoaded(page)).toBe(true);
