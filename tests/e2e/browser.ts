@@ -61,14 +61,20 @@ export async function openPage(
 	return { page, problems };
 }
 
+/**
+ * Lays out and paints every section of a lesson, as a reader scrolling to each would see it:
+ * lessons skip sections away from the viewport (content-visibility: auto). Returns the style
+ * element that does it, to remove when done.
+ */
+export function renderAllSections(page: Page) {
+	return page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(screenshotDir, { recursive: true });
-	// Lessons skip painting sections away from the viewport (content-visibility: auto), and a
-	// full-page capture does not move the viewport: without this, everything below the first
-	// screen comes out blank. Each section is shown as a reader scrolling to it sees it.
-	const paintAll = await page.addStyleTag({
-		content: '* { content-visibility: visible !important; }'
-	});
+	// A full-page capture does not move the viewport: without this, everything below the first
+	// screen of a lesson comes out blank.
+	const paintAll = await renderAllSections(page);
 	try {
 		await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
 	} finally {

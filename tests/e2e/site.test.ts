@@ -2,9 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { launchBrowser, openPage, renderAllSections, screenshot } from './browser';
 
 const languages = ['en', 'ru', 'zh', 'ko'] as const;
+
+const messages = Object.fromEntries(
+	languages.map((lang) => [lang, JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'))])
+) as Record<(typeof languages)[number], Record<string, string>>;
 
 /** Whether a Chinese font is installed: without one, no page could be set in it by mistake. */
 function hasCjkFont(): boolean {
@@ -14,9 +18,6 @@ function hasCjkFont(): boolean {
 		return false;
 	}
 }
-const messages = Object.fromEntries(
-	languages.map((lang) => [lang, JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'))])
-) as Record<(typeof languages)[number], Record<string, string>>;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -100,8 +101,8 @@ describe('site shell', () => {
 			const { page } = await openPage(browser, '/en/learn/depthwise-separable-convolution/', {
 				viewport: { width: 412, height: 823 }
 			});
-			// Lay out every section (they are skipped off screen), so that each has its fonts.
-			await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+			// Every section laid out, so that each has its fonts.
+			await renderAllSections(page);
 			const probed = await page.evaluate(() => {
 				const cjk = /[\u3000-\u9fff\uac00-\ud7af]/;
 				let count = 0;
