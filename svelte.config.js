@@ -77,8 +77,8 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				// 'wasm-unsafe-eval' and blob: (tfjs' wasm threads) stay only on pages that run tfjs;
-				// src/hooks.server.ts strips them elsewhere (src/lib/csp.ts says why they are safe).
+				// One policy for every page, with what tfjs' wasm backend needs: a client-side navigation
+				// keeps the first page's policy (src/lib/csp.ts says why these sources are safe).
 				'script-src': ['self', 'wasm-unsafe-eval', 'blob:'],
 				// KaTeX and D3 set inline style attributes; scripts stay hash-only.
 				'style-src': ['self', 'unsafe-inline'],

@@ -76,6 +76,28 @@ export interface BackendInfo {
 	isolated: boolean;
 	/** WebGL renderer string, when a context could be created. */
 	gpu: string | null;
+	/** The backends tried before this one, in order, and why each did not start. */
+	fallbacks: BackendFallback[];
+}
+
+/** Why a backend did not start. */
+export type FallbackReason =
+	/** The browser has no WebAssembly (or no SIMD, for the order's first wasm try). */
+	| 'unsupported'
+	/** The page's Content-Security-Policy forbids compiling WebAssembly ('wasm-unsafe-eval'). */
+	| 'blocked-by-policy'
+	/** It did not start within START_TIMEOUT_MS. */
+	| 'timed-out'
+	/** It threw or refused to start. */
+	| 'failed';
+
+export interface BackendFallback {
+	name: BackendName;
+	reason: FallbackReason;
+	/** The error's message, when there was one. */
+	detail?: string;
+	/** For 'timed-out': how long it was given. */
+	timeoutMs?: number;
 }
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -110,18 +132,42 @@ async function startWasm(threads: number): Promise<boolean> {
 	return tf.setBackend('wasm');
 }
 
-async function start(name: BackendName, threads: number): Promise<boolean> {
+/**
+ * Whether this page may compile WebAssembly. Under a policy without 'wasm-unsafe-eval' the
+ * smallest valid module fails to compile; tfjs itself would only log a warning and fall back.
+ */
+export function wasmCompileAllowed(): boolean {
+	try {
+		new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+type Started = { ok: true } | { ok: false; why: Omit<BackendFallback, 'name'> };
+
+async function start(name: BackendName, threads: number): Promise<Started> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const timeout = new Promise<boolean>((resolve) => {
-		timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
+	const timeout = new Promise<Started>((resolve) => {
+		timer = setTimeout(
+			() => resolve({ ok: false, why: { reason: 'timed-out', timeoutMs: START_TIMEOUT_MS } }),
+			START_TIMEOUT_MS
+		);
 	});
-	const starting = (async () => {
-		if (name === 'wasm') return startWasm(threads);
+	const starting = (async (): Promise<Started> => {
+		if (name === 'wasm' && !wasmCompileAllowed()) {
+			return { ok: false, why: { reason: 'blocked-by-policy' } };
+		}
 		// Each backend's code is loaded only when it is the one tried.
 		if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
 		if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
-		return tf.setBackend(name);
-	})().catch(() => false);
+		const ok = name === 'wasm' ? await startWasm(threads) : await tf.setBackend(name);
+		return ok ? { ok: true } : { ok: false, why: { reason: 'failed' } };
+	})().catch((error: unknown): Started => ({
+		ok: false,
+		why: { reason: 'failed', detail: error instanceof Error ? error.message : String(error) }
+	}));
 	try {
 		return await Promise.race([starting, timeout]);
 	} finally {
@@ -164,13 +210,17 @@ export function initBackend(
 			cores,
 			blobScriptsAllowed: options.blobScriptsAllowed ?? pageAllowsBlobWorkers()
 		});
+		const fallbacks: BackendFallback[] = [];
+		if (!order.includes('wasm')) fallbacks.push({ name: 'wasm', reason: 'unsupported' });
 		for (const name of tries) {
-			if (await start(name, threads)) {
+			const started = await start(name, threads);
+			if (started.ok) {
 				const simd = name === 'wasm' && env.wasmSimd;
 				const actualThreads =
 					name === 'wasm' ? (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() : 1;
-				return { name, simd, threads: actualThreads, isolated, gpu };
+				return { name, simd, threads: actualThreads, isolated, gpu, fallbacks };
 			}
+			fallbacks.push({ name, ...started.why });
 		}
 		throw new Error('No tfjs backend could start (wasm, WebGL and cpu all failed).');
 	})();

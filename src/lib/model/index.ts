@@ -6,7 +6,13 @@
  * in tfjs. Lesson pages must not import it.
  */
 export { initBackend, backendOrder, wasmThreads } from './backend';
-export type { BackendInfo, BackendName, BackendEnvironment } from './backend';
+export type {
+	BackendInfo,
+	BackendName,
+	BackendEnvironment,
+	BackendFallback,
+	FallbackReason
+} from './backend';
 export { buildNetwork, prepareWeights, INPUT_NAME } from './build';
 export type { BuildOptions, BuiltNetwork } from './build';
 export { imagenetClasses, className, IMAGENET_CLASS_COUNT } from './classes';

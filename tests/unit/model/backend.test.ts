@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { backendOrder, wasmThreads } from '../../../src/lib/model/backend';
+import { describe, expect, it, vi } from 'vitest';
+import { backendOrder, wasmCompileAllowed, wasmThreads } from '../../../src/lib/model/backend';
 
 describe('backend choice', () => {
 	it('prefers wasm with SIMD, WebGL on a real GPU when SIMD is missing, cpu last', () => {
@@ -26,5 +26,26 @@ describe('backend choice', () => {
 		expect(wasmThreads({ ...page, cores: 2 })).toBe(1);
 		expect(wasmThreads({ ...page, isolated: false })).toBe(1);
 		expect(wasmThreads({ ...page, blobScriptsAllowed: false })).toBe(1);
+	});
+});
+
+describe('wasmCompileAllowed', () => {
+	it('is true where WebAssembly compiles, false where the page policy forbids compiling', () => {
+		expect(wasmCompileAllowed()).toBe(true);
+		const real = globalThis.WebAssembly;
+		const refused = {
+			...real,
+			Module: function () {
+				throw new real.CompileError(
+					'WebAssembly.Module(): Wasm code generation disallowed by embedder'
+				);
+			}
+		};
+		vi.stubGlobal('WebAssembly', refused);
+		try {
+			expect(wasmCompileAllowed()).toBe(false);
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });
