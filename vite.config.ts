@@ -1,6 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { devModels } from './scripts/lib/dev-models.js';
 import { lazyWidgets, lessonPreloads } from './src/lib/lessons/lazy-widgets.js';
 
@@ -24,5 +24,11 @@ export default defineConfig({
 		devModels(import.meta.dirname)
 	],
 	// PUBLIC_MODEL_BASE_URL (a mirror of the official weights) reaches src/lib/model/env.ts.
-	envPrefix: ['VITE_', 'PUBLIC_']
+	envPrefix: ['VITE_', 'PUBLIC_'],
+	// Unit tests: pure logic in src/lib, run in Node through the site's own plugins. The browser
+	// tests run against the built site, without Vite's plugins: vitest.e2e.config.ts.
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node'
+	}
 });
