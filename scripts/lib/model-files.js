@@ -29,7 +29,7 @@ export function officialModels(projectRoot) {
  * Bytes a manifest group's shards must add up to.
  * @param {{ weights: Array<{ name: string, shape: number[], dtype: string, quantization?: { dtype: string } }> }} group
  */
-export function groupBytes(group) {
+function groupBytes(group) {
 	return group.weights.reduce((sum, w) => {
 		const dtype = w.quantization?.dtype ?? w.dtype;
 		const bytes = DTYPE_BYTES[/** @type {keyof typeof DTYPE_BYTES} */ (dtype)];
@@ -42,7 +42,7 @@ export function groupBytes(group) {
  * Reads model.json and lists every file the model needs.
  * @param {string} dir
  */
-export function manifestFiles(dir) {
+function manifestFiles(dir) {
 	const model = JSON.parse(readFileSync(resolve(dir, 'model.json'), 'utf8'));
 	if (!Array.isArray(model.weightsManifest)) throw new Error('model.json has no weightsManifest');
 	/** @type {Array<{ paths: string[], weights: any[] }>} */

@@ -30,7 +30,7 @@ import {
 	type FeatureMap
 } from '$lib/viz/feature-maps';
 
-export interface MeasureRequest {
+interface MeasureRequest {
 	alpha: number;
 	resolution: number;
 	trained: boolean;
