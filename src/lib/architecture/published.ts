@@ -313,12 +313,45 @@ export const V3_LARGE_PAPER: ModelFigures = {
 	table: 'Table 3'
 };
 
+/** What a value of an erratum is, so a page can label it in any language. */
+export type ErratumLabel =
+	'macs' | 'params' | 'share' | 'stride' | 'activation' | 'without-fc' | 'with-fc';
+
+/**
+ * One value of an erratum, as printed or as computed: a count shown to `digits` decimals of a
+ * million (as the papers print them), a share shown to `digits` decimals of a percent, or text.
+ * `model` tells apart several networks' values.
+ */
+export type ErratumValue =
+	| {
+			label: ErratumLabel;
+			kind: 'millions' | 'percent';
+			value: number;
+			digits: number;
+			model?: string;
+	  }
+	| { label: ErratumLabel; kind: 'text'; value: string; model?: string };
+
+const printedMacs = (millions: number, model?: string): ErratumValue => ({
+	label: 'macs',
+	kind: 'millions',
+	value: millions * 1e6,
+	digits: 0,
+	...(model && { model })
+});
+const printedParams = (millions: number): ErratumValue => ({
+	label: 'params',
+	kind: 'millions',
+	value: millions * 1e6,
+	digits: 1
+});
+
 export interface Erratum {
 	id: string;
 	source: Citation;
 	where: string;
-	/** What is printed, verbatim. */
-	printed: string;
+	/** What the source prints, to the digits it prints (1.19%, 3.4M), so a page can show it in any language. */
+	printed: readonly ErratumValue[];
 	/** What the engine computes instead and why they differ; the numbers come from the engine. */
 	explanation: string;
 }
@@ -328,21 +361,21 @@ export const ERRATA: readonly Erratum[] = [
 		id: 'v1-relu6',
 		source: V1_PAPER,
 		where: 'Section 3.1, Figure 3',
-		printed: 'ReLU',
+		printed: [{ label: 'activation', kind: 'text', value: 'ReLU' }],
 		explanation: 'The released TF-slim and Keras models use ReLU6 after every BatchNorm.'
 	},
 	{
 		id: 'v1-dw13-stride',
 		source: V1_PAPER,
 		where: 'Table 1, 13th "Conv dw"',
-		printed: 's2',
+		printed: [{ label: 'stride', kind: 'text', value: 's2' }],
 		explanation: 'Its input and output are both 7×7, so the stride is 1, as in the released model.'
 	},
 	{
 		id: 'v1-conv1-share',
 		source: V1_PAPER,
 		where: 'Table 2, "Conv 3×3" mult-adds',
-		printed: '1.19%',
+		printed: [{ label: 'share', kind: 'percent', value: 0.0119, digits: 2 }],
 		explanation:
 			'The layer-by-layer share of conv1 has the two digits the other way round; with it the four shares add up to 100%.'
 	},
@@ -350,7 +383,7 @@ export const ERRATA: readonly Erratum[] = [
 		id: 'v1-table4-no-fc',
 		source: V1_PAPER,
 		where: 'Table 4, "Conv MobileNet" mult-adds',
-		printed: '4866',
+		printed: [printedMacs(4866)],
 		explanation:
 			"Matches the full-convolution network without its FC layer, while Table 4's 569 for MobileNet and its 29.3M parameters include the FC."
 	},
@@ -358,14 +391,20 @@ export const ERRATA: readonly Erratum[] = [
 		id: 'v1-table7-160',
 		source: V1_PAPER,
 		where: 'Table 7, 160 × 160 mult-adds',
-		printed: '290',
+		printed: [printedMacs(290)],
 		explanation: 'The exact count rounds to 291, as TF-slim prints; the paper truncates.'
 	},
 	{
 		id: 'tf-slim-v1-macs',
 		source: TF_SLIM_V1,
 		where: 'α = 0.75 rows and 0.25_192',
-		printed: '317, 233, 162, 104 (α 0.75); 34 (0.25_192)',
+		printed: [
+			printedMacs(317, '0.75-224'),
+			printedMacs(233, '0.75-192'),
+			printedMacs(162, '0.75-160'),
+			printedMacs(104, '0.75-128'),
+			printedMacs(34, '0.25-192')
+		],
 		explanation:
 			'The layer-by-layer count agrees with the paper (325 for α 0.75 at 224); every slim α 0.75 row is lower than it, and 0.25_192 is higher.'
 	},
@@ -373,21 +412,21 @@ export const ERRATA: readonly Erratum[] = [
 		id: 'v2-v1-madds',
 		source: V2_PAPER,
 		where: 'Table 4, MobileNetV1',
-		printed: '575M',
+		printed: [printedMacs(575)],
 		explanation: 'The V1 paper prints 569M, and the layer-by-layer count agrees with it.'
 	},
 	{
 		id: 'v2-1.0-headline',
 		source: V2_PAPER,
 		where: 'Table 4, MobileNetV2',
-		printed: '300M, 3.4M',
+		printed: [printedMacs(300), printedParams(3.4)],
 		explanation: 'Both truncated: the exact counts round up, and TF-slim prints 3.47M.'
 	},
 	{
 		id: 'v2-1.4-headline',
 		source: V2_PAPER,
 		where: 'Table 4, MobileNetV2 (1.4)',
-		printed: '585M, 6.9M',
+		printed: [printedMacs(585), printedParams(6.9)],
 		explanation:
 			'The released 1.4 model counts what TF-slim prints (582, 6.06); no count of it gives 6.9M.'
 	},
@@ -395,14 +434,14 @@ export const ERRATA: readonly Erratum[] = [
 		id: 'v3-large-madds',
 		source: V3_PAPER,
 		where: 'Table 3, V3-Large 1.0',
-		printed: '219',
+		printed: [printedMacs(219)],
 		explanation: 'The released model counts what TF-slim and Keras print (217).'
 	},
 	{
 		id: 'v3-small-head',
 		source: TF_SLIM_V2_V3,
 		where: 'V3 table, Small dm=1 (float)',
-		printed: '66, 2.9',
+		printed: [printedMacs(66), printedParams(2.9)],
 		explanation:
 			'The released Small model, with its 1024-wide last layer, counts far less. A 1280-wide last layer explains the 2.9M parameters but adds well under 1M mult-adds, so 66M stays unexplained.'
 	}

@@ -10,19 +10,18 @@ import {
 	mobilenetV3Large,
 	mobilenetV3Small
 } from '$lib/architecture';
-import type { Erratum, NetworkSpec } from '$lib/architecture';
+import type { Erratum, ErratumLabel, ErratumValue, NetworkSpec } from '$lib/architecture';
+import type { Locale } from '$lib/paraglide/runtime';
+import { formatNumber } from './numbers';
 
-/** What a computed value is, so the page can label it in any language. */
-export type ComputedLabel =
-	'macs' | 'params' | 'share' | 'stride' | 'activation' | 'without-fc' | 'with-fc';
-
-export type ComputedValue =
-	| { label: ComputedLabel; kind: 'millions'; value: number; digits: number; model?: string }
-	| { label: ComputedLabel; kind: 'percent'; value: number; digits: number; model?: string }
-	| { label: ComputedLabel; kind: 'text'; value: string; model?: string };
-
-const millions = (label: ComputedLabel, value: number, digits: number, model?: string) =>
+const millions = (label: ErratumLabel, value: number, digits: number, model?: string) =>
 	({ label, kind: 'millions', value, digits, ...(model && { model }) }) as const;
+
+/** A printed or computed value as the page shows it, in the reader's language. */
+export function formatErratumValue(value: ErratumValue, lang: Locale): string {
+	if (value.kind === 'text') return value.value;
+	return formatNumber(value.value, value.kind, lang, value.digits);
+}
 
 function layer(spec: NetworkSpec, name: string) {
 	const found = spec.layers.find((l) => l.name === name);
@@ -32,7 +31,7 @@ function layer(spec: NetworkSpec, name: string) {
 
 const ACTIVATION_NAMES = { relu: 'ReLU', relu6: 'ReLU6', hswish: 'h-swish' } as const;
 
-const COMPUTE: Record<string, () => ComputedValue[]> = {
+const COMPUTE: Record<string, () => ErratumValue[]> = {
 	'v1-relu6': () => {
 		const activations = new Set(
 			mobilenetV1()
@@ -90,7 +89,7 @@ const COMPUTE: Record<string, () => ComputedValue[]> = {
 };
 
 /** The erratum and what the layers give instead. Unknown ids throw, failing the build. */
-export function erratumWithComputed(id: string): { erratum: Erratum; computed: ComputedValue[] } {
+export function erratumWithComputed(id: string): { erratum: Erratum; computed: ErratumValue[] } {
 	const erratum = ERRATA.find((e) => e.id === id);
 	const compute = COMPUTE[id];
 	if (!erratum) throw new Error(`unknown erratum ${id}`);

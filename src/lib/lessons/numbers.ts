@@ -4,8 +4,13 @@
  */
 import { buildSpec, mobilenetV1FullConv } from '$lib/architecture';
 import type { LayerKind, NetworkSpec, Version } from '$lib/architecture';
-import { formatDecimal, formatInteger, formatMillions, formatPercent } from '$lib/i18n/format';
-import { htmlLang } from '$lib/i18n/languages';
+import {
+	formatCompact,
+	formatDecimal,
+	formatInteger,
+	formatMillions,
+	formatPercent
+} from '$lib/i18n/format';
 import type { Locale } from '$lib/paraglide/runtime';
 import { weightedLayerCount } from './tables';
 
@@ -106,8 +111,11 @@ export function defaultFormat(metric: Metric): { format: NumberFormat; digits: n
 }
 
 /**
- * A number in a language's conventions. 'millions' prints the count of millions (the unit is
- * in the prose); 'compact' lets the language choose its unit (569M, 569 млн, 5.69亿, 5.69억).
+ * A number in a language's conventions (src/lib/i18n/format.ts). 'millions' is a count at the
+ * precision of `digits` decimals of a million: English and Russian print the millions and the
+ * prose carries the unit ("569 million", «569 млн»); Chinese and Korean print the unit with the
+ * number (5.69 亿, 5.69억), so their prose carries only the counter (次, 个, 회, 개). 'compact'
+ * always prints the unit (569M, 569 млн, 5.69 亿, 5.69억).
  */
 export function formatNumber(
 	value: number,
@@ -125,9 +133,6 @@ export function formatNumber(
 		case 'decimal':
 			return formatDecimal(value, lang, digits);
 		case 'compact':
-			return new Intl.NumberFormat(htmlLang[lang], {
-				notation: 'compact',
-				maximumSignificantDigits: Math.max(1, digits || 3)
-			}).format(value);
+			return formatCompact(value, lang);
 	}
 }

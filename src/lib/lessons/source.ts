@@ -99,11 +99,12 @@ const CITING = /<Quote\b(?![^>]*\bcite=\{false\})[^>]*\/>|<Cite\b[^>]*\/>/g;
 /** A figure a <Cite> could stand right after: a number component or a written number. */
 const NUMBER_BEFORE = /(?:<(?:Num|Quote|Cost)\b[^>]*\/>|\d%?)\s*$/;
 /**
- * What belongs to the figure before it, in the course's four languages: a unit or a qualifier
- * ("top-1 accuracy", "million"), possibly after a linking 的 / 의 and inside a <Term>.
+ * What belongs to the figure before it, in the course's four languages: a unit, a counter or a
+ * qualifier ("top-1 accuracy", "million", 次, 个, 회, 개), possibly after a linking 的 / 의 and
+ * inside a <Term>.
  */
 const QUALIFIER =
-	/^\s*(?:的\s*|의\s*)?(?:<Term\b[^>]*>\s*)?(?:top-?[15]\b|accuracy|million|billion|mult-adds?\b|parameters?\b|точност|млн|млрд|умножени|параметр|准确率|百万|乘加|参数|정확도|백만|곱셈|파라미터)/i;
+	/^\s*(?:的\s*|의\s*)?(?:<Term\b[^>]*>\s*)?(?:top-?[15]\b|accuracy|million|billion|mult-adds?\b|parameters?\b|точност|млн|млрд|умножени|параметр|准确率|百万|次|个|乘加|参数|정확도|백만|회|개|곱셈|파라미터)/i;
 
 export interface MisplacedCitation {
 	/** 1-based line in the source. */

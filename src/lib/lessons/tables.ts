@@ -3,12 +3,19 @@
  * them is computed: V1 Table 1 and Table 2, V2's (t, c, n, s) table, V3's bneck tables.
  */
 import { ERRATA, V1_TABLE2 } from '$lib/architecture';
-import type { Activation, LayerKind, LayerSpec, NetworkSpec, Shape } from '$lib/architecture';
+import type {
+	Activation,
+	ErratumValue,
+	LayerKind,
+	LayerSpec,
+	NetworkSpec,
+	Shape
+} from '$lib/architecture';
 
 /** A value the paper prints differently from what the layers give. */
 export interface TableErratum {
 	id: string;
-	printed: string;
+	printed: readonly ErratumValue[];
 }
 
 function erratum(id: string): TableErratum {

@@ -52,8 +52,11 @@ describe('engine numbers for lessons', () => {
 		expect(formatNumber(4209088, 'millions', 'ru', 1)).toBe('4,2');
 		expect(formatNumber(0.9486, 'percent', 'en', 2)).toBe('94.86%');
 		expect(formatNumber(568740352, 'compact', 'en')).toBe('569M');
-		expect(formatNumber(568740352, 'compact', 'zh')).toBe('5.69亿');
+		expect(formatNumber(568740352, 'compact', 'zh')).toBe('5.69\u00a0亿');
 		expect(formatNumber(568740352, 'compact', 'ko')).toBe('5.69억');
+		// Chinese and Korean print the unit with the count, to the precision asked for.
+		expect(formatNumber(568740352, 'millions', 'zh')).toBe('5.69\u00a0亿');
+		expect(formatNumber(4209088, 'millions', 'ko', 1)).toBe('420만');
 	});
 });
 

@@ -106,9 +106,12 @@ describe('lesson source', () => {
 			`Она достигает точности top-1 ${quote}, а V1 — ${quiet} top-1.`,
 			'It needs <Num of="macs" /> million mult-adds <Cite id="howard2017" />.',
 			'VGG 16 <Cite id="simonyan2014" /> stacks thirteen layers.',
-			`top-1 정확도는 ${quote}다.`
+			`top-1 정확도는 ${quote}다.`,
+			// Chinese and Korean figures carry their unit (5.69 亿, 5.69억); the counter follows.
+			'需要 <Quote from="v1-table3" row="Convolution" field="multAdds" />次乘加运算。',
+			'곱셈-덧셈 <Quote from="v1-table3" row="Convolution" field="multAdds" /> 회가 필요하다.'
 		].join('\n');
-		expect(citationsInsideFigures(source).map((c) => c.line)).toEqual([1, 2, 3, 4, 5]);
+		expect(citationsInsideFigures(source).map((c) => c.line)).toEqual([1, 2, 3, 4, 5, 14, 15]);
 		expect(citationsInsideFigures(source)[0]?.text).toBe(`${quote} top-1 accuracy.`);
 	});
 });

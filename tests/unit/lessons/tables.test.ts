@@ -44,7 +44,10 @@ describe('V1 Table 1 from the engine', () => {
 		expect(dw13).toMatchObject({
 			stride: 1,
 			input: [7, 7, 1024],
-			erratum: { id: 'v1-dw13-stride', printed: 's2' }
+			erratum: {
+				id: 'v1-dw13-stride',
+				printed: [{ label: 'stride', kind: 'text', value: 's2' }]
+			}
 		});
 		expect(rows.filter((r) => r.erratum)).toHaveLength(1);
 	});
