@@ -179,6 +179,8 @@ export interface PrintedTable {
 	source: Citation;
 	/** 'Table 13'; null for a figure printed in the text or on a model page. */
 	table: string | null;
+	/** Decimals a column is printed with, where a figure's own literal loses them (22.0 → 22). */
+	digits?: Partial<Record<Exclude<keyof PrintedRow, 'row'>, number>>;
 	rows: readonly PrintedRow[];
 }
 
@@ -391,6 +393,7 @@ export const V3_LARGE_PAPER: ModelFigures = {
 export const V3_TABLE3: PrintedTable = {
 	source: V3_PAPER,
 	table: 'Table 3',
+	digits: { top1: 1 },
 	rows: [
 		{
 			row: 'V3-Large 1.0',
@@ -414,6 +417,7 @@ export const V3_TABLE3: PrintedTable = {
 export const V3_TABLE4: PrintedTable = {
 	source: V3_PAPER,
 	table: 'Table 4',
+	digits: { top1: 1 },
 	rows: [
 		{ row: 'V3-Large 1.0', top1: 73.8, latency: 44 },
 		{ row: 'V2 1.0', top1: 70.9, latency: 52 },
@@ -426,6 +430,7 @@ export const V3_TABLE4: PrintedTable = {
 export const V3_TABLE5: PrintedTable = {
 	source: V3_PAPER,
 	table: 'Table 5',
+	digits: { top1: 1 },
 	rows: [
 		{ row: 'V3-Large 1.0', top1: 75.2, latency: 51.4 },
 		{ row: 'ReLU', top1: 74.5, latency: 50.5 },
@@ -448,6 +453,7 @@ export const V3_REDESIGN: PrintedTable = {
 export const V3_TABLE6: PrintedTable = {
 	source: V3_PAPER,
 	table: 'Table 6',
+	digits: { map: 1 },
 	rows: [
 		{ row: 'V1', map: 22.2, latency: 228, params: 5.1, multAddsB: 1.3 },
 		{ row: 'V2', map: 22.1, latency: 162, params: 4.3, multAddsB: 0.8 },
@@ -478,6 +484,7 @@ export const V1_TABLE10: PrintedTable = {
 export const V1_TABLE11: PrintedTable = {
 	source: V1_PAPER,
 	table: 'Table 11',
+	digits: { accuracy: 1 },
 	rows: [
 		{ row: 'continent/Im2GPS', accuracy: 51.9 },
 		{ row: 'continent/PlaNet', accuracy: 77.6 },
@@ -525,6 +532,7 @@ export const V1_TABLE12: PrintedTable = {
 export const V1_TABLE13: PrintedTable = {
 	source: V1_PAPER,
 	table: 'Table 13',
+	digits: { map: 1, multAddsB: 1, params: 1 },
 	rows: [
 		{ row: 'SSD 300/deeplab-VGG', map: 21.1, multAddsB: 34.9, params: 33.1 },
 		{ row: 'SSD 300/Inception V2', map: 22.0, multAddsB: 3.8, params: 13.7 },
@@ -564,6 +572,7 @@ export const V2_TABLE3: PrintedTable = {
 export const V2_TABLE6: PrintedTable = {
 	source: V2_PAPER,
 	table: 'Table 6',
+	digits: { map: 1, params: 1, multAddsB: 1 },
 	rows: [
 		{ row: 'SSD300', map: 23.2, params: 36.1, multAddsB: 35.2 },
 		{ row: 'SSD512', map: 26.8, params: 36.1, multAddsB: 99.5 },
@@ -577,6 +586,7 @@ export const V2_TABLE6: PrintedTable = {
 export const V2_TABLE7: PrintedTable = {
 	source: V2_PAPER,
 	table: 'Table 7',
+	digits: { miou: 2, params: 2 },
 	rows: [
 		{ row: 'MNet V1 ASPP', miou: 75.29, params: 11.15, multAddsB: 14.25 },
 		{ row: 'MNet V2* ASPP', miou: 75.7, params: 4.52, multAddsB: 5.8 },
@@ -616,6 +626,7 @@ export const KERAS_APPLICATIONS: Citation = {
 export const TORCHVISION_FLOPS: PrintedTable = {
 	source: TORCHVISION,
 	table: null,
+	digits: { gflops: 2 },
 	rows: [
 		{ row: 'mobilenet_v2', gflops: 0.3 },
 		{ row: 'squeezenet1_0', gflops: 0.82 }
@@ -632,6 +643,7 @@ export const OPENVINO_FLOPS: PrintedTable = {
 export const KERAS_XCEPTION: PrintedTable = {
 	source: KERAS_APPLICATIONS,
 	table: null,
+	digits: { top1: 1, top5: 1 },
 	rows: [{ row: 'Xception', top1: 79.0, top5: 94.5 }]
 };
 

@@ -110,9 +110,13 @@ export interface Quote {
 	table: number | null;
 }
 
-type Row = { key: string; table: number | null; source: Citation } & Partial<
-	Record<QuoteField, number>
->;
+type Row = {
+	key: string;
+	table: number | null;
+	source: Citation;
+	/** Decimals as printed, where the figure's literal drops a trailing zero. */
+	digits?: Partial<Record<QuoteField, number>>;
+} & Partial<Record<QuoteField, number>>;
 
 /** '0.75', '1.0' → the same key whichever way a lesson writes the multiplier. */
 function alphaKey(alpha: number): string {
@@ -124,11 +128,12 @@ function tableNumber(label: string | null): number | null {
 	return match?.[1] ? Number(match[1]) : null;
 }
 
-function printedRows({ source, table, rows }: PrintedTable): Row[] {
+function printedRows({ source, table, digits, rows }: PrintedTable): Row[] {
 	return rows.map(({ row, ...figures }) => ({
 		key: row,
 		table: tableNumber(table),
 		source,
+		...(digits && { digits }),
 		...figures
 	}));
 }
@@ -234,7 +239,7 @@ export function quote(table: QuoteTable, row: string, field: QuoteField): Quote 
 	return {
 		value,
 		unit: UNITS[field],
-		digits: decimals(value),
+		digits: found.digits?.[field] ?? decimals(value),
 		source: found.source,
 		table: found.table
 	};

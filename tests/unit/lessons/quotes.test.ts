@@ -47,6 +47,11 @@ describe('quoted figures', () => {
 			table: 13
 		});
 		expect(quote('v1-table11', 'street/PlaNet MobileNet', 'accuracy').value).toBe(11.4);
+		// Printed as 22.0%: the column's decimals survive the literal 22.0.
+		expect(quote('v1-table13', 'SSD 300/Inception V2', 'map')).toMatchObject({
+			value: 22,
+			digits: 1
+		});
 		expect(quote('comparison', 'MobileNetV1', 'latency')).toMatchObject({
 			value: 113,
 			unit: 'ms',
