@@ -344,7 +344,10 @@ export const COMPARISON: readonly ModelFigures[] = [
 	}
 ];
 
-/** TF-slim V2 checkpoints at 224 (the page also lists 96–192), as printed there. */
+/**
+ * The 22 TF-slim V2 float checkpoints (α × resolution), as printed there, with the page's
+ * latency on one large core of a Pixel 1 (ms).
+ */
 export const V2_CHECKPOINTS: ReadonlyArray<{
 	alpha: number;
 	resolution: number;
@@ -352,13 +355,174 @@ export const V2_CHECKPOINTS: ReadonlyArray<{
 	paramsM: number;
 	top1: number;
 	top5: number;
+	latencyMs: number;
 }> = [
-	{ alpha: 1.4, resolution: 224, macsM: 582, paramsM: 6.06, top1: 75.0, top5: 92.5 },
-	{ alpha: 1.3, resolution: 224, macsM: 509, paramsM: 5.34, top1: 74.4, top5: 92.1 },
-	{ alpha: 1.0, resolution: 224, macsM: 300, paramsM: 3.47, top1: 71.8, top5: 91.0 },
-	{ alpha: 0.75, resolution: 224, macsM: 209, paramsM: 2.61, top1: 69.8, top5: 89.6 },
-	{ alpha: 0.5, resolution: 224, macsM: 97, paramsM: 1.95, top1: 65.4, top5: 86.4 },
-	{ alpha: 0.35, resolution: 224, macsM: 59, paramsM: 1.66, top1: 60.3, top5: 82.9 }
+	{
+		alpha: 1.4,
+		resolution: 224,
+		macsM: 582,
+		paramsM: 6.06,
+		top1: 75.0,
+		top5: 92.5,
+		latencyMs: 138.0
+	},
+	{
+		alpha: 1.3,
+		resolution: 224,
+		macsM: 509,
+		paramsM: 5.34,
+		top1: 74.4,
+		top5: 92.1,
+		latencyMs: 123.0
+	},
+	{
+		alpha: 1.0,
+		resolution: 224,
+		macsM: 300,
+		paramsM: 3.47,
+		top1: 71.8,
+		top5: 91.0,
+		latencyMs: 73.8
+	},
+	{
+		alpha: 1.0,
+		resolution: 192,
+		macsM: 221,
+		paramsM: 3.47,
+		top1: 70.7,
+		top5: 90.1,
+		latencyMs: 55.1
+	},
+	{
+		alpha: 1.0,
+		resolution: 160,
+		macsM: 154,
+		paramsM: 3.47,
+		top1: 68.8,
+		top5: 89.0,
+		latencyMs: 40.2
+	},
+	{
+		alpha: 1.0,
+		resolution: 128,
+		macsM: 99,
+		paramsM: 3.47,
+		top1: 65.3,
+		top5: 86.9,
+		latencyMs: 27.6
+	},
+	{ alpha: 1.0, resolution: 96, macsM: 56, paramsM: 3.47, top1: 60.3, top5: 83.2, latencyMs: 17.6 },
+	{
+		alpha: 0.75,
+		resolution: 224,
+		macsM: 209,
+		paramsM: 2.61,
+		top1: 69.8,
+		top5: 89.6,
+		latencyMs: 55.8
+	},
+	{
+		alpha: 0.75,
+		resolution: 192,
+		macsM: 153,
+		paramsM: 2.61,
+		top1: 68.7,
+		top5: 88.9,
+		latencyMs: 41.6
+	},
+	{
+		alpha: 0.75,
+		resolution: 160,
+		macsM: 107,
+		paramsM: 2.61,
+		top1: 66.4,
+		top5: 87.3,
+		latencyMs: 30.4
+	},
+	{
+		alpha: 0.75,
+		resolution: 128,
+		macsM: 69,
+		paramsM: 2.61,
+		top1: 63.2,
+		top5: 85.3,
+		latencyMs: 21.9
+	},
+	{
+		alpha: 0.75,
+		resolution: 96,
+		macsM: 39,
+		paramsM: 2.61,
+		top1: 58.8,
+		top5: 81.6,
+		latencyMs: 14.2
+	},
+	{
+		alpha: 0.5,
+		resolution: 224,
+		macsM: 97,
+		paramsM: 1.95,
+		top1: 65.4,
+		top5: 86.4,
+		latencyMs: 28.7
+	},
+	{
+		alpha: 0.5,
+		resolution: 192,
+		macsM: 71,
+		paramsM: 1.95,
+		top1: 63.9,
+		top5: 85.4,
+		latencyMs: 21.1
+	},
+	{
+		alpha: 0.5,
+		resolution: 160,
+		macsM: 50,
+		paramsM: 1.95,
+		top1: 61.0,
+		top5: 83.2,
+		latencyMs: 14.9
+	},
+	{ alpha: 0.5, resolution: 128, macsM: 32, paramsM: 1.95, top1: 57.7, top5: 80.8, latencyMs: 9.9 },
+	{ alpha: 0.5, resolution: 96, macsM: 18, paramsM: 1.95, top1: 51.2, top5: 75.8, latencyMs: 6.4 },
+	{
+		alpha: 0.35,
+		resolution: 224,
+		macsM: 59,
+		paramsM: 1.66,
+		top1: 60.3,
+		top5: 82.9,
+		latencyMs: 19.7
+	},
+	{
+		alpha: 0.35,
+		resolution: 192,
+		macsM: 43,
+		paramsM: 1.66,
+		top1: 58.2,
+		top5: 81.2,
+		latencyMs: 14.6
+	},
+	{
+		alpha: 0.35,
+		resolution: 160,
+		macsM: 30,
+		paramsM: 1.66,
+		top1: 55.7,
+		top5: 79.1,
+		latencyMs: 10.5
+	},
+	{
+		alpha: 0.35,
+		resolution: 128,
+		macsM: 20,
+		paramsM: 1.66,
+		top1: 50.8,
+		top5: 75.0,
+		latencyMs: 6.9
+	},
+	{ alpha: 0.35, resolution: 96, macsM: 11, paramsM: 1.66, top1: 45.5, top5: 70.4, latencyMs: 4.5 }
 ];
 
 /** TF-slim V3 float checkpoints (all at 224), as printed there. */

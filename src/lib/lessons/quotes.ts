@@ -146,6 +146,7 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			multAdds: r.multAddsM,
 			params: r.paramsM,
 			...(r.latencyMs !== undefined && { latency: r.latencyMs }),
+			digits: { top1: 1 },
 			table: tableNumber(r.table),
 			source: r.source
 		})),
@@ -189,6 +190,7 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			key: `${alphaKey(r.alpha)}-${r.resolution}`,
 			top1: r.top1,
 			top5: r.top5,
+			digits: { top1: 1, top5: 1 },
 			multAdds: r.macsM,
 			params: r.paramsM,
 			table: null,
@@ -201,6 +203,8 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			top5: r.top5,
 			multAdds: r.macsM,
 			params: r.paramsM,
+			latency: r.latencyMs,
+			digits: { top1: 1, top5: 1, latency: 1 },
 			table: null,
 			source: TF_SLIM_V2_V3
 		})),
