@@ -44,7 +44,8 @@ function gcd(a: number, b: number): number {
 }
 
 /**
- * Separable over standard cost, 1/N + 1/D_K² (paper eq. 5), as the exact fraction
+ * Separable over standard cost, 1/N + 1/D_K² (the unnumbered result after the paper's eq. 5,
+ * which is the separable cost itself), as the exact fraction
  * (D_K² + N) / (N·D_K²) in lowest terms, so lessons can print it without float noise.
  */
 export function separableRatio(

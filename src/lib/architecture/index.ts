@@ -33,6 +33,8 @@ export {
 export type { ConfigNote } from './config';
 export { mobilenetV1 } from './v1';
 export { mobilenetV1FullConv } from './full-conv';
+export { mobilenetV1Shallow } from './shallow';
+export { arithmeticIntensity } from './intensity';
 export { mobilenetV2 } from './v2';
 export { mobilenetV3Large, mobilenetV3Small } from './v3';
 export { buildSpec } from './build';

@@ -67,11 +67,16 @@ const COMPUTE: Record<string, () => ErratumValue[]> = {
 	},
 	'v1-table7-160': () => [millions('macs', mobilenetV1(1, 160).totals.macs, 0)],
 	'tf-slim-v1-macs': () => [
-		...[224, 192, 160, 128].map((res) =>
-			millions('macs', mobilenetV1(0.75, res).totals.macs, 0, `0.75-${res}`)
-		),
-		millions('macs', mobilenetV1(0.25, 192).totals.macs, 0, '0.25-192')
+		...[224, 192, 160, 128].map((res) => {
+			const spec = mobilenetV1(0.75, res);
+			return millions('without-conv1', spec.totals.macs - spec.byKind.conv.macs, 1, `0.75-${res}`);
+		}),
+		millions('macs', mobilenetV1(0.25, 192).totals.macs, 1, '0.25-192')
 	],
+	'v1-planet-madds': () => {
+		const spec = mobilenetV1();
+		return [millions('without-fc', spec.totals.macs - spec.byKind.fc.macs, 0)];
+	},
 	'v2-v1-madds': () => [millions('macs', mobilenetV1().totals.macs, 0)],
 	'v2-1.0-headline': () => {
 		const spec = mobilenetV2();

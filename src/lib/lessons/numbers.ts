@@ -2,7 +2,12 @@
  * The numbers lessons quote from the engine, addressed by network, metric and (optionally) layer
  * kind or layer name, and how to print them.
  */
-import { buildSpec, mobilenetV1FullConv } from '$lib/architecture';
+import {
+	arithmeticIntensity,
+	buildSpec,
+	mobilenetV1FullConv,
+	mobilenetV1Shallow
+} from '$lib/architecture';
 import type { LayerKind, NetworkSpec, Version } from '$lib/architecture';
 import {
 	formatCompact,
@@ -27,18 +32,27 @@ export type Metric =
 	| 'out-size'
 	| 'out-channels'
 	| 'stride'
-	| 'kernel';
+	| 'kernel'
+	| 'intensity';
 
 export interface NumberQuery {
-	/** 'v1-full-conv' is V1 with standard convolutions in place of separable ones (Table 4). */
-	net: Version | 'v1-full-conv';
+	/**
+	 * 'v1-full-conv' is V1 with standard convolutions in place of separable ones (Table 4);
+	 * 'v1-shallow' is V1 without its five repeated 14×14 blocks (Table 5).
+	 */
+	net: Version | 'v1-full-conv' | 'v1-shallow';
 	alpha: number;
 	res: number;
 	metric: Metric;
 	/** Restricts macs/params to one layer kind; required for the share metrics and count. */
 	kind?: LayerKind;
-	/** Keras name of one layer; required for the shape metrics. */
+	/** Keras name of one layer; required for the shape metrics and intensity. */
 	layer?: string;
+	/**
+	 * Restricts macs/params and the shares to the layers whose output map is map × map: one
+	 * stage of the network (V1's 14 × 14 stage is map 14).
+	 */
+	map?: number;
 }
 
 const cache = new Map<string, NetworkSpec>();
@@ -50,7 +64,9 @@ export function specFor(net: NumberQuery['net'], alpha: number, res: number): Ne
 		spec =
 			net === 'v1-full-conv'
 				? mobilenetV1FullConv(alpha, res)
-				: buildSpec({ version: net, alpha, resolution: res });
+				: net === 'v1-shallow'
+					? mobilenetV1Shallow(alpha, res)
+					: buildSpec({ version: net, alpha, resolution: res });
 		cache.set(key, spec);
 	}
 	return spec;
@@ -61,30 +77,46 @@ export function engineNumber(q: NumberQuery): number {
 	const spec = specFor(q.net, q.alpha, q.res);
 	const layer = q.layer === undefined ? undefined : spec.layers.find((l) => l.name === q.layer);
 	if (q.layer !== undefined && !layer) throw new Error(`${q.net} has no layer ${q.layer}`);
-	const pick = (field: 'macs' | 'params' | 'kerasParams') =>
-		layer ? layer[field] : q.kind ? spec.byKind[q.kind][field] : spec.totals[field];
+	if (q.map !== undefined && !spec.layers.some((l) => l.output[0] === q.map)) {
+		throw new Error(`${q.net} has no ${q.map} × ${q.map} stage`);
+	}
+	/** The kind's or the stage's layers (both when both are given); null for the whole network. */
+	const selected =
+		q.kind === undefined && q.map === undefined
+			? null
+			: spec.layers.filter(
+					(l) =>
+						(q.kind === undefined || l.kind === q.kind) &&
+						(q.map === undefined || l.output[0] === q.map)
+				);
+	const sum = (field: 'macs' | 'params' | 'kerasParams') =>
+		layer
+			? layer[field]
+			: selected
+				? selected.reduce((total, l) => total + l[field], 0)
+				: spec.totals[field];
 	const shape = (value: number | undefined) => {
 		if (!layer || value === undefined) throw new Error(`${q.metric} needs a layer`);
 		return value;
 	};
 	switch (q.metric) {
 		case 'macs':
-			return pick('macs');
+			return sum('macs');
 		case 'params':
-			return pick('params');
+			return sum('params');
 		case 'keras-params':
-			return pick('kerasParams');
+			return sum('kerasParams');
 		case 'share-macs':
 		case 'share-params': {
-			if (!q.kind) throw new Error(`${q.metric} needs a kind`);
+			if (!selected) throw new Error(`${q.metric} needs a kind or a map size`);
 			const field = q.metric === 'share-macs' ? 'macs' : 'params';
-			return spec.byKind[q.kind][field] / spec.totals[field];
+			return sum(field) / spec.totals[field];
 		}
 		case 'layers':
 			return weightedLayerCount(spec);
 		case 'count':
 			if (!q.kind) throw new Error('count needs a kind');
-			return spec.layers.filter((l) => l.kind === q.kind).length;
+			return (selected ?? []).length;
 		case 'in-size':
 			return shape(layer?.input[0]);
 		case 'in-channels':
@@ -97,6 +129,9 @@ export function engineNumber(q: NumberQuery): number {
 			return shape(layer?.stride);
 		case 'kernel':
 			return shape(layer?.kernel);
+		case 'intensity':
+			if (!layer) throw new Error('intensity needs a layer');
+			return arithmeticIntensity(layer);
 	}
 }
 
@@ -107,6 +142,7 @@ export function defaultFormat(metric: Metric): { format: NumberFormat; digits: n
 	if (metric === 'macs') return { format: 'millions', digits: 0 };
 	if (metric === 'params' || metric === 'keras-params') return { format: 'millions', digits: 1 };
 	if (metric === 'share-macs' || metric === 'share-params') return { format: 'percent', digits: 2 };
+	if (metric === 'intensity') return { format: 'decimal', digits: 1 };
 	return { format: 'integer', digits: 0 };
 }
 

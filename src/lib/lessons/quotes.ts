@@ -4,19 +4,58 @@
  */
 import {
 	COMPARISON,
+	KERAS_XCEPTION,
+	OPENVINO_FLOPS,
+	TORCHVISION_FLOPS,
 	V1_CHECKPOINTS,
 	V1_PAPER,
+	V1_PLANET_SIZES,
 	V1_TABLE3,
 	V1_TABLE4,
+	V1_TABLE5,
 	V1_TABLE6,
 	V1_TABLE7,
+	V1_TABLE10,
+	V1_TABLE11,
+	V1_TABLE12,
+	V1_TABLE13,
+	V1_TABLE14,
 	V2_CHECKPOINTS,
+	V2_TABLE3,
+	V2_TABLE6,
+	V2_TABLE7,
 	V3_CHECKPOINTS,
-	V3_LARGE_PAPER,
+	V3_REDESIGN,
+	V3_TABLE3,
+	V3_TABLE4,
+	V3_TABLE5,
+	V3_TABLE6,
 	TF_SLIM_V1,
 	TF_SLIM_V2_V3
 } from '$lib/architecture';
-import type { Citation } from '$lib/architecture';
+import type { Citation, PrintedTable } from '$lib/architecture';
+
+/** Printed tables that are quoted as they are (see PrintedTable in published.ts). */
+const PRINTED = {
+	'v1-table5': V1_TABLE5,
+	'v1-table10': V1_TABLE10,
+	'v1-table11': V1_TABLE11,
+	'v1-planet': V1_PLANET_SIZES,
+	'v1-table12': V1_TABLE12,
+	'v1-table13': V1_TABLE13,
+	'v1-table14': V1_TABLE14,
+	'v2-table3': V2_TABLE3,
+	'v2-table6': V2_TABLE6,
+	'v2-table7': V2_TABLE7,
+	'v3-table3': V3_TABLE3,
+	'v3-table4': V3_TABLE4,
+	'v3-table5': V3_TABLE5,
+	'v3-table6': V3_TABLE6,
+	'v3-redesign': V3_REDESIGN,
+	'torchvision-flops': TORCHVISION_FLOPS,
+	'openvino-flops': OPENVINO_FLOPS,
+	'keras-xception': KERAS_XCEPTION
+} as const satisfies Record<string, PrintedTable>;
 
 export type QuoteTable =
 	| 'comparison'
@@ -27,14 +66,43 @@ export type QuoteTable =
 	| 'v1-checkpoints'
 	| 'v2-checkpoints'
 	| 'v3-checkpoints'
-	| 'v3-paper';
+	| keyof typeof PRINTED;
 
-export type QuoteField = 'top1' | 'top5' | 'multAdds' | 'params';
+export type QuoteField =
+	| 'top1'
+	| 'top5'
+	| 'multAdds'
+	| 'params'
+	| 'multAddsB'
+	| 'gflops'
+	| 'latency'
+	| 'map'
+	| 'miou'
+	| 'accuracy'
+	| 'share'
+	| 'memory';
+
+export type QuoteUnit = 'percent' | 'millions' | 'billions' | 'ms' | 'kilobytes';
+
+const UNITS: Record<QuoteField, QuoteUnit> = {
+	top1: 'percent',
+	top5: 'percent',
+	map: 'percent',
+	miou: 'percent',
+	accuracy: 'percent',
+	share: 'percent',
+	multAdds: 'millions',
+	params: 'millions',
+	multAddsB: 'billions',
+	gflops: 'billions',
+	latency: 'ms',
+	memory: 'kilobytes'
+};
 
 export interface Quote {
 	value: number;
-	/** top1/top5 are percentages; multAdds/params are millions. */
-	unit: 'percent' | 'millions';
+	/** Percent fields are percentages; the others are in the unit the prose names. */
+	unit: QuoteUnit;
 	/** Decimals as printed (71.5 → 1, 4.24 → 2, 569 → 0). */
 	digits: number;
 	source: Citation;
@@ -42,24 +110,32 @@ export interface Quote {
 	table: number | null;
 }
 
-interface Row {
+type Row = {
 	key: string;
-	top1?: number;
-	top5?: number;
-	multAdds: number;
-	params: number;
 	table: number | null;
 	source: Citation;
-}
+	/** Decimals as printed, where the figure's literal drops a trailing zero. */
+	digits?: Partial<Record<QuoteField, number>>;
+} & Partial<Record<QuoteField, number>>;
 
 /** '0.75', '1.0' → the same key whichever way a lesson writes the multiplier. */
 function alphaKey(alpha: number): string {
 	return Number.isInteger(alpha) ? alpha.toFixed(1) : String(alpha);
 }
 
-function tableNumber(label: string): number | null {
-	const match = /Table (\d+)/.exec(label);
+function tableNumber(label: string | null): number | null {
+	const match = label === null ? null : /Table (\d+)/.exec(label);
 	return match?.[1] ? Number(match[1]) : null;
+}
+
+function printedRows({ source, table, digits, rows }: PrintedTable): Row[] {
+	return rows.map(({ row, ...figures }) => ({
+		key: row,
+		table: tableNumber(table),
+		source,
+		...(digits && { digits }),
+		...figures
+	}));
 }
 
 const TABLES: Record<QuoteTable, () => Row[]> = {
@@ -69,6 +145,8 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			top1: r.top1,
 			multAdds: r.multAddsM,
 			params: r.paramsM,
+			...(r.latencyMs !== undefined && { latency: r.latencyMs }),
+			digits: { top1: 1 },
 			table: tableNumber(r.table),
 			source: r.source
 		})),
@@ -112,6 +190,7 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			key: `${alphaKey(r.alpha)}-${r.resolution}`,
 			top1: r.top1,
 			top5: r.top5,
+			digits: { top1: 1, top5: 1 },
 			multAdds: r.macsM,
 			params: r.paramsM,
 			table: null,
@@ -124,6 +203,8 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			top5: r.top5,
 			multAdds: r.macsM,
 			params: r.paramsM,
+			latency: r.latencyMs,
+			digits: { top1: 1, top5: 1, latency: 1 },
 			table: null,
 			source: TF_SLIM_V2_V3
 		})),
@@ -136,16 +217,9 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			table: null,
 			source: TF_SLIM_V2_V3
 		})),
-	'v3-paper': () => [
-		{
-			key: 'large-1.0',
-			top1: V3_LARGE_PAPER.top1,
-			multAdds: V3_LARGE_PAPER.multAddsM,
-			params: V3_LARGE_PAPER.paramsM,
-			table: tableNumber(V3_LARGE_PAPER.table),
-			source: V3_LARGE_PAPER.source
-		}
-	]
+	...(Object.fromEntries(
+		Object.entries(PRINTED).map(([id, table]) => [id, () => printedRows(table)])
+	) as Record<keyof typeof PRINTED, () => Row[]>)
 };
 
 /** Decimals of a number as a JavaScript literal prints it (the paper's precision). */
@@ -168,8 +242,8 @@ export function quote(table: QuoteTable, row: string, field: QuoteField): Quote 
 	if (value === undefined) throw new Error(`${table} "${row}" prints no ${field}`);
 	return {
 		value,
-		unit: field === 'top1' || field === 'top5' ? 'percent' : 'millions',
-		digits: decimals(value),
+		unit: UNITS[field],
+		digits: found.digits?.[field] ?? decimals(value),
 		source: found.source,
 		table: found.table
 	};

@@ -3,10 +3,12 @@ import {
 	V1_CHECKPOINTS,
 	V1_TABLE2,
 	V1_TABLE4,
+	V1_TABLE5,
 	V1_TABLE6,
 	V1_TABLE7,
 	mobilenetV1,
-	mobilenetV1FullConv
+	mobilenetV1FullConv,
+	mobilenetV1Shallow
 } from '../../../src/lib/architecture';
 import type { LayerSpec, NetworkSpec } from '../../../src/lib/architecture';
 import { millions, roundTo } from './helpers';
@@ -167,5 +169,23 @@ describe('Table 4: V1 with standard convolutions', () => {
 		const { totals } = mobilenetV1();
 		expect(roundTo(millions(totals.macs), 0)).toBe(separable?.multAddsM);
 		expect(roundTo(millions(totals.params), 1)).toBe(separable?.paramsM);
+	});
+});
+
+describe('Table 5: thinner against shallower', () => {
+	it('reproduces both rows: α = 0.75, and V1 without the five 14×14×512 blocks', () => {
+		const [thin, shallow] = V1_TABLE5.rows;
+		const thinner = mobilenetV1(0.75);
+		expect(roundTo(millions(thinner.totals.macs), 0)).toBe(thin?.multAdds);
+		expect(roundTo(millions(thinner.totals.params), 1)).toBe(thin?.params);
+		const spec = mobilenetV1Shallow();
+		const repeated = spec.layers.filter(
+			(l) => l.kind === 'pointwise' && l.input[2] === 512 && l.output[0] === 14
+		);
+		expect(repeated).toHaveLength(0);
+		expect(spec.layers.filter((l) => l.kind === 'depthwise')).toHaveLength(8);
+		expect(spec.layers.some((l) => l.name === 'conv_pw_12')).toBe(true);
+		expect(roundTo(millions(spec.totals.macs), 0)).toBe(shallow?.multAdds);
+		expect(roundTo(millions(spec.totals.params), 1)).toBe(shallow?.params);
 	});
 });

@@ -23,6 +23,15 @@ describe('errata, printed against computed', () => {
 		expect(withFc?.kind === 'millions' && Math.round(withFc.value / 1e6)).toBe(4867);
 		const [at160] = erratumWithComputed('v1-table7-160').computed;
 		expect(at160?.kind === 'millions' && Math.round(at160.value / 1e6)).toBe(291);
+		// TF-slim's α = 0.75 figures are the counts without conv1: 317, 233, 162, 104.
+		const slim = erratumWithComputed('tf-slim-v1-macs').computed;
+		expect(
+			slim.slice(0, 4).map((c) => c.label === 'without-conv1' && Math.round(Number(c.value) / 1e6))
+		).toEqual([317, 233, 162, 104]);
+		const [planet] = erratumWithComputed('v1-planet-madds').computed;
+		expect(planet?.kind === 'millions' && Math.round(planet.value / 1e7) / 100).toBe(0.57);
+		expect(erratumWithComputed('v1-relu6').erratum.kind).toBe('release');
+		expect(erratumWithComputed('v1-table7-160').erratum.kind).toBe('rounding');
 		const [v2v1] = erratumWithComputed('v2-v1-madds').computed;
 		expect(v2v1?.kind === 'millions' && Math.round(v2v1.value / 1e6)).toBe(569);
 	});

@@ -38,12 +38,49 @@ describe('engine numbers for lessons', () => {
 		expect(engineNumber({ ...base, net: 'v1-full-conv', metric: 'params' })).toBeGreaterThan(29e6);
 	});
 
+	it('reads a stage by its map size: V1 spends half its mult-adds at 14 × 14', () => {
+		const spec = mobilenetV1();
+		const stage = (size: number) =>
+			spec.layers.filter((l) => l.output[0] === size).reduce((sum, l) => sum + l.macs, 0);
+		expect(engineNumber({ ...base, metric: 'macs', map: 14 })).toBe(stage(14));
+		expect(engineNumber({ ...base, metric: 'macs', map: 14 })).toBe(287_558_656);
+		expect(engineNumber({ ...base, metric: 'share-macs', map: 14 })).toBeCloseTo(0.5056, 4);
+		const shares = [112, 56, 28, 14, 7].map((size) =>
+			engineNumber({ ...base, metric: 'share-macs', map: size })
+		);
+		// The stages and the 1 × 1 head (pool and classifier) make up the whole network.
+		const head = engineNumber({ ...base, metric: 'share-macs', map: 1 });
+		expect(shares.reduce((a, b) => a + b, 0) + head).toBeCloseTo(1, 12);
+		expect(Math.max(...shares)).toBe(shares[3]);
+		// Kind and stage together: the 14 × 14 pointwise layers.
+		expect(engineNumber({ ...base, metric: 'count', kind: 'pointwise', map: 14 })).toBe(6);
+	});
+
+	it('gives the arithmetic intensity of a layer in mult-adds per byte (32-bit floats)', () => {
+		// 56 × 56 × 128: depthwise 3 × 3 against pointwise 128 → 128.
+		const dw = engineNumber({ ...base, metric: 'intensity', layer: 'conv_dw_3' });
+		const pw = engineNumber({ ...base, metric: 'intensity', layer: 'conv_pw_3' });
+		expect(dw).toBeCloseTo((9 * 56 * 56 * 128) / (4 * (2 * 56 * 56 * 128 + 9 * 128)), 12);
+		expect(dw).toBeCloseTo(1.12, 2);
+		expect(pw).toBeCloseTo((128 * 128 * 56 * 56) / (4 * (2 * 56 * 56 * 128 + 128 * 128)), 12);
+		expect(pw / dw).toBeGreaterThan(13);
+		expect(() => engineNumber({ ...base, metric: 'intensity' })).toThrow(/needs a layer/);
+	});
+
+	it("counts Table 5's shallow network: V1 without its five repeated 14 × 14 blocks", () => {
+		const shallow = { ...base, net: 'v1-shallow' } as const;
+		expect(engineNumber({ ...shallow, metric: 'count', kind: 'depthwise' })).toBe(8);
+		expect(Math.round(engineNumber({ ...shallow, metric: 'macs' }) / 1e6)).toBe(307);
+		expect(Math.round(engineNumber({ ...shallow, metric: 'params' }) / 1e5) / 10).toBe(2.9);
+	});
+
 	it('refuses queries a lesson got wrong', () => {
 		expect(() => engineNumber({ ...base, metric: 'macs', layer: 'conv_dw_14' })).toThrow(
 			/no layer/
 		);
 		expect(() => engineNumber({ ...base, metric: 'share-macs' })).toThrow(/needs a kind/);
 		expect(() => engineNumber({ ...base, metric: 'out-size' })).toThrow(/needs a layer/);
+		expect(() => engineNumber({ ...base, metric: 'share-macs', map: 13 })).toThrow(/no 13 × 13/);
 	});
 
 	it("prints in each language's conventions", () => {

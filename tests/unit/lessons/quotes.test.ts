@@ -33,6 +33,40 @@ describe('quoted figures', () => {
 		expect(quote('comparison', 'MobileNetV2', 'top1').source).toBe(V2_PAPER);
 	});
 
+	it('quotes the application, latency and FLOP tables with their units', () => {
+		expect(quote('v1-table5', 'Shallow MobileNet', 'top1')).toMatchObject({
+			value: 65.3,
+			unit: 'percent',
+			source: V1_PAPER,
+			table: 5
+		});
+		expect(quote('v1-table13', 'SSD 300/MobileNet', 'multAddsB')).toMatchObject({
+			value: 1.2,
+			unit: 'billions',
+			digits: 1,
+			table: 13
+		});
+		expect(quote('v1-table11', 'street/PlaNet MobileNet', 'accuracy').value).toBe(11.4);
+		// Printed as 22.0%: the column's decimals survive the literal 22.0.
+		expect(quote('v1-table13', 'SSD 300/Inception V2', 'map')).toMatchObject({
+			value: 22,
+			digits: 1
+		});
+		expect(quote('comparison', 'MobileNetV1', 'latency')).toMatchObject({
+			value: 113,
+			unit: 'ms',
+			source: V2_PAPER,
+			table: 4
+		});
+		expect(quote('v3-table3', 'V3-Small 1.0', 'top1')).toMatchObject({ value: 67.4, table: 3 });
+		expect(quote('v3-redesign', 'last stage', 'share')).toMatchObject({
+			value: 11,
+			table: null
+		});
+		expect(quote('torchvision-flops', 'mobilenet_v2', 'gflops').unit).toBe('billions');
+		expect(() => quote('comparison', 'VGG 16', 'latency')).toThrow(/no latency/);
+	});
+
 	it('fails loudly on a typo', () => {
 		expect(() => quote('comparison', 'VGG16', 'top1')).toThrow(/VGG 16/);
 		expect(() => quote('comparison', 'VGG 16', 'top5')).toThrow(/no top5/);
