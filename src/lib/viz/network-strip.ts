@@ -106,6 +106,8 @@ export function pickChannels(
 }
 
 export interface StripOptions {
+	/** Channels shown per column (pickChannels must pick as many). */
+	rows: number;
 	/** Distance between column centres, px (at least the touch target on a phone). */
 	pitch: number;
 	/** Width of the class-score column, px. */
@@ -119,6 +121,7 @@ export interface StripOptions {
 }
 
 export const DEFAULT_STRIP_OPTIONS: StripOptions = {
+	rows: STRIP_ROWS,
 	pitch: 44,
 	classWidth: 150,
 	header: 34,
@@ -192,7 +195,7 @@ export function stripLayout(
 	const largest = maxTile(options.pitch);
 	const rowPitch = largest + 4;
 	const top = options.header;
-	const tilesHeight = rowPitch * STRIP_ROWS;
+	const tilesHeight = rowPitch * options.rows;
 	const bottom = top + tilesHeight;
 	const rowY = (i: number) => top + rowPitch * (i + 0.5);
 	const first = layers[0];
