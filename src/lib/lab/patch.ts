@@ -103,7 +103,8 @@ export function outputTerms(
 					weights.kind === 'depthwise'
 						? weights.kernel[(i * k + j) * kin + c]!
 						: weights.kernel[((i * k + j) * kin + c) * kout + channel]!;
-				const product = padded ? 0 : value * weight;
+				// `|| 0` turns −0 (0 times a negative weight) into the 0 a reader expects.
+				const product = padded ? 0 : value * weight || 0;
 				sum += product;
 				terms.push({ i, j, channel: c, y: iy, x: ix, padded, value, weight, product });
 			}
