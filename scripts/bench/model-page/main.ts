@@ -33,12 +33,10 @@ import {
 import {
 	DEFAULT_STRIP_OPTIONS,
 	channelScores,
-	maxTile,
 	pickChannels,
 	pixelsAsMap,
 	renderStrip,
 	stripLayout,
-	tileSide,
 	type StripColumn,
 	type StripOptions
 } from '$lib/viz/network-strip';
@@ -186,7 +184,7 @@ function drawStrip(
 ): void {
 	const picks = pickChannels(spec.layers, (layer) => {
 		const map = maps.get(layer.name);
-		return map ? channelScores(map, tileSide(layer.output[0], maxTile(options.pitch))) : null;
+		return map ? channelScores(map) : null;
 	});
 	const layout = stripLayout(spec.layers, picks, options);
 	const mapOf = (c: StripColumn) => (c.name === null ? input : (maps.get(c.name) ?? null));

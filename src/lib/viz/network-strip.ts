@@ -44,27 +44,44 @@ export function sourceOf(layer: StripLayer, previous: string | null): string | n
 	return layer.inputs[0] ?? null;
 }
 
-/** Indices of the `count` largest scores, largest first (ties to the lower index). */
+/**
+ * Indices of the `count` largest scores, largest first (ties to the lower index). One pass that
+ * keeps the best few in order: a layer has up to 1,280 channels and the strip wants four.
+ */
 export function topChannels(scores: ArrayLike<number>, count: number): number[] {
-	const order = Array.from({ length: scores.length }, (_, i) => i);
-	order.sort((a, b) => scores[b]! - scores[a]! || a - b);
-	return order.slice(0, count);
+	const best: number[] = [];
+	for (let i = 0; i < scores.length; i++) {
+		const v = scores[i]!;
+		if (best.length === count && !(v > scores[best[count - 1]!]!)) continue;
+		let at = best.length;
+		while (at > 0 && v > scores[best[at - 1]!]!) at--;
+		best.splice(at, 0, i);
+		if (best.length > count) best.pop();
+	}
+	return best;
 }
 
+/** Positions along each side that rank a layer's channels: a coarse grid is enough to rank. */
+export const SCORE_SAMPLES = 8;
+
 /**
- * Mean absolute value of each channel over the pixels a `cells`-wide tile samples: how active
- * the channel is where the tile looks. Walks the sampled pixels in memory order.
+ * Mean absolute value of each channel over an evenly spread grid of at most `samples` × `samples`
+ * pixels: how active the channel is on this image. Walks those pixels in memory order, where all
+ * channels of a pixel are neighbours.
  */
-export function channelScores(map: FeatureMap, cells: number): Float64Array {
+export function channelScores(map: FeatureMap, samples = SCORE_SAMPLES): Float64Array {
 	const { height, width, channels } = mapSize(map);
-	const rows = sampling(Math.min(cells, height), height).used;
-	const cols = sampling(Math.min(cells, width), width).used;
+	const rows = sampling(Math.min(samples, height), height).used;
+	const cols = sampling(Math.min(samples, width), width).used;
 	const sums = new Float64Array(channels);
 	const { data } = map;
-	for (const y of rows) {
-		for (const x of cols) {
-			const base = (y * width + x) * channels;
-			for (let c = 0; c < channels; c++) sums[c]! += Math.abs(data[base + c]!);
+	for (let r = 0; r < rows.length; r++) {
+		for (let q = 0; q < cols.length; q++) {
+			const base = (rows[r]! * width + cols[q]!) * channels;
+			for (let c = 0; c < channels; c++) {
+				const v = data[base + c]!;
+				sums[c]! += v < 0 ? -v : v;
+			}
 		}
 	}
 	const n = rows.length * cols.length;
@@ -352,8 +369,8 @@ export function renderStrip(
 	const pixels = new Uint32Array(out.buffer, out.byteOffset, size / 4);
 	pixels.fill(0);
 	const colours = packedLut(lut);
-	const colour = (value: number, min: number, span: number) =>
-		colours[span > 0 ? Math.max(0, Math.min(255, Math.round(((value - min) / span) * 255))) : 0]!;
+	/** The colour of each sampled value of a tile, before the tile is filled by copying them. */
+	let coloured = new Uint32Array(0);
 
 	for (const column of layout.columns) {
 		const map = mapOf(column);
@@ -363,43 +380,57 @@ export function renderStrip(
 			const t = column.tile;
 			const rows = sampling(t, h);
 			const cols = sampling(t, w);
+			const stride = cols.used.length;
+			const count = rows.used.length * stride;
+			if (coloured.length < count) coloured = new Uint32Array(count);
 			const ox = Math.round(column.x + (column.width - t) / 2);
 			column.channels.forEach((channel, i) => {
 				const oy = Math.round(column.rows[i]! - t / 2);
-				const sampled = new Float32Array(rows.used.length * cols.used.length);
-				let min = Infinity;
-				let max = -Infinity;
-				for (let r = 0; r < rows.used.length; r++) {
-					for (let q = 0; q < cols.used.length; q++) {
-						const v = map.data[(rows.used[r]! * w + cols.used[q]!) * channels + channel]!;
-						sampled[r * cols.used.length + q] = v;
-						if (v < min) min = v;
-						if (v > max) max = v;
+				let lo = Infinity;
+				let hi = -Infinity;
+				if (options.shared) {
+					lo = options.shared.min;
+					hi = options.shared.max;
+				} else {
+					for (let r = 0; r < rows.used.length; r++) {
+						const base = rows.used[r]! * w;
+						for (let q = 0; q < stride; q++) {
+							const v = map.data[(base + cols.used[q]!) * channels + channel]!;
+							if (v < lo) lo = v;
+							if (v > hi) hi = v;
+						}
 					}
 				}
-				const lo = options.shared ? options.shared.min : min;
-				const span = options.shared ? options.shared.max - options.shared.min : max - min;
+				const scale = hi > lo ? 255 / (hi - lo) : 0;
+				for (let r = 0; r < rows.used.length; r++) {
+					const base = rows.used[r]! * w;
+					for (let q = 0; q < stride; q++) {
+						const v = map.data[(base + cols.used[q]!) * channels + channel]!;
+						const k = Math.round((v - lo) * scale);
+						coloured[r * stride + q] = colours[k < 0 ? 0 : k > 255 ? 255 : k]!;
+					}
+				}
 				for (let py = 0; py < t; py++) {
-					const row = rows.slot[py]! * cols.used.length;
+					const row = rows.slot[py]! * stride;
 					const o = (oy + py) * width + ox;
-					for (let px = 0; px < t; px++)
-						pixels[o + px] = colour(sampled[row + cols.slot[px]!]!, lo, span);
+					for (let px = 0; px < t; px++) pixels[o + px] = coloured[row + cols.slot[px]!]!;
 				}
 			});
 		} else if (column.look === 'vector') {
 			const bar = Math.round(layout.bottom - layout.top);
 			const values = vectorRows(map.data, channels, bar);
-			let min = Infinity;
-			let max = -Infinity;
+			let lo = Infinity;
+			let hi = -Infinity;
 			for (let c = 0; c < channels; c++) {
-				min = Math.min(min, map.data[c]!);
-				max = Math.max(max, map.data[c]!);
+				lo = Math.min(lo, map.data[c]!);
+				hi = Math.max(hi, map.data[c]!);
 			}
+			const scale = hi > lo ? 255 / (hi - lo) : 0;
 			const ox = Math.round(column.x + (column.width - options.vectorWidth) / 2);
 			for (let py = 0; py < bar; py++) {
-				const c = colour(values[py]!, min, max - min);
+				const c = colours[Math.round((values[py]! - lo) * scale)]!;
 				const o = (Math.round(layout.top) + py) * width + ox;
-				for (let px = 0; px < options.vectorWidth; px++) pixels[o + px] = c;
+				pixels.fill(c, o, o + options.vectorWidth);
 			}
 		}
 	}
