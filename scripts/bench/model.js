@@ -10,11 +10,12 @@
 //
 // Measures, per V1 configuration (official α 0.25 / 0.75 at 128–224 px, untrained α 1.0 at 224):
 // plain predict (probabilities read back), predict with every layer's output read back, with
-// only the largest layer read back (what the lab reads with a layer open), with none read, the
+// only the largest layer read back (what the lab read before the strip), with none read, the
 // ratios, per-layer replay times (see src/lib/model/profile.ts for what they mean), achieved
 // GMAC/s (the engine's mult-adds / median plain predict), the first inference of each network
 // against the steady state, the time to draw each layer's feature-map grid as the lab draws it,
-// and the unfolded (as published) model for comparison.
+// and the unfolded (as published) model for comparison. Then, per version, the lab's network strip:
+// the pass with every layer read back and the strip drawn from it (BENCH_STRIP=0 skips it).
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -44,8 +45,40 @@ const median = (xs) => summarize(xs).median;
 /** @param {number} x */
 const round = (x) => Math.round(x * 1000) / 1000;
 
-/** The lab's budget for drawing one grid: one frame at 60 Hz. */
+/** The lab's budget for drawing one grid, or the whole strip: one frame at 60 Hz. */
 const GRID_BUDGET_MS = 16;
+
+/**
+ * The network strip, drawn from a pass's activations, for each version: V1 trained (0.25) and
+ * the widest networks the lab shows (seeded weights time the same). BENCH_STRIP=0 skips them.
+ */
+const STRIP_CONFIGS = [
+	{ version: 'v1', alpha: 0.25, resolution: 224, trained: true },
+	{ version: 'v1', alpha: 1, resolution: 224, trained: false },
+	{ version: 'v2', alpha: 1, resolution: 224, trained: false },
+	{ version: 'v3-large', alpha: 1, resolution: 224, trained: false }
+];
+/** A laptop's pitch (V1 fits 1,232 px at it) and a phone's 44-px touch targets. */
+const STRIP_PITCHES = [36, 44];
+
+/** @param {any} raw @param {{ version: string, alpha: number, resolution: number, trained: boolean }} config */
+function stripReport(raw, config) {
+	const predict = median(raw.predictMs);
+	return {
+		config: `${config.version} ${config.alpha}-${config.resolution}`,
+		weights: config.trained ? 'trained' : 'untrained (seeded He-normal)',
+		layers: raw.layers,
+		predictMs: summarize(raw.predictMs),
+		activationsMs: summarize(raw.activationsMs),
+		activationsRatio: round(median(raw.activationsMs) / predict),
+		draw: raw.draws.map((/** @type {any} */ d) => ({
+			pitch: d.pitch,
+			canvas: [d.width, d.height],
+			ms: summarize(d.ms),
+			withinBudget: median(d.ms) <= GRID_BUDGET_MS
+		}))
+	};
+}
 
 /** @param {{ name: string, shape: number[], ms: number }} grid */
 const gridEntry = (grid) => ({ layer: grid.name, shape: grid.shape, ms: round(grid.ms) });
@@ -136,6 +169,16 @@ export async function run() {
 			});
 			results.push(report(raw, config));
 		}
+		const strip = [];
+		for (const config of process.env.BENCH_STRIP === '0' ? [] : STRIP_CONFIGS) {
+			console.error(`bench model: strip ${config.version} ${config.alpha}-${config.resolution}…`);
+			const raw = await page.evaluate((request) => window.separableModel.measureStrip(request), {
+				...config,
+				runs: 9,
+				pitches: STRIP_PITCHES
+			});
+			strip.push(stripReport(raw, config));
+		}
 		const crossOriginIsolated = await page.evaluate(() => globalThis.crossOriginIsolated);
 		return {
 			where: 'headless Debian Chromium, page bundled from src/lib/model, BatchNorm folded',
@@ -145,17 +188,19 @@ export async function run() {
 			backend: { ...backend, crossOriginIsolated },
 			notes: [
 				'predictMs: forward pass + reading the 1000 probabilities back.',
-				'activationsMs: the same pass returning every layer, all read back as the lab reads (into a ReadbackPool, each result released when the next replaces it).',
-				'activationsOneLayerMs: the same, reading back the probabilities and the largest layer only (what the lab reads with a layer open; with none open it runs plain predict).',
+				'activationsMs: the same pass returning every layer, all read back as the lab reads them for its strip (into a ReadbackPool, each result released when the next replaces it).',
+				'activationsOneLayerMs: the same, reading back the probabilities and the largest layer only (what the lab read before its strip showed every layer).',
 				'activationsFreshMs, activationsOneLayerFreshMs: the same reads into fresh arrays each pass: first writes to new memory page-fault, which is what the pool saves.',
 				'buildMs: building the network as the lab does, including one warm-up pass on a blank input (XNNPACK creates its operators and packs the weights then).',
 				'firstInference: firstMs is the first pass after that build, against the median of later passes (ratio); coldFirstMs is the first pass of a network built without the warm-up (coldRatio; the first configuration also warms the backend).',
 				'gridDraw: ms to draw a layer’s feature-map grid as the lab does (per-channel ranges, layout, colour map, putImageData), median of 5; budget 16 ms.',
 				'perLayer: each layer replayed on its own, median of replays; the sum exceeds one pass by the per-layer dispatch.',
 				'gmacPerSecond: the architecture engine’s mult-adds / median predictMs.',
-				'unfolded*: the Keras model as published (conv → BatchNorm → activation), for comparison.'
+				'unfolded*: the Keras model as published (conv → BatchNorm → activation), for comparison.',
+				'strip: the lab’s network strip per version. activationsMs is the pass with every layer read back, which the lab now runs for every photo (activationsRatio against plain predict); draw is the strip drawn from those activations as NetworkStrip.svelte draws it (channel scores, channels shown, layout, tile pixels, putImageData), median of 9, at a laptop’s and a phone’s column pitch; budget 16 ms.'
 			],
 			results,
+			strip,
 			pageErrors: errors
 		};
 	} finally {

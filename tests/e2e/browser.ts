@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.js';
 
@@ -80,6 +86,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	} finally {
 		await paintAll.evaluate((style) => (style as Element).remove());
 	}
+}
+
+/** The window as the reader sees it now (a popover, a part scrolled into view). */
+export async function screenshotView(page: Page, name: string): Promise<void> {
+	mkdirSync(screenshotDir, { recursive: true });
+	await page.screenshot({ path: `${screenshotDir}/${name}.png` });
+}
+
+/** One element of the page, e.g. the lab's network strip. */
+export async function screenshotOf(element: Locator, name: string): Promise<void> {
+	mkdirSync(screenshotDir, { recursive: true });
+	await element.screenshot({ path: `${screenshotDir}/${name}.png` });
 }
 
 /** Records a page's console errors and its requests that leave `origin`. */

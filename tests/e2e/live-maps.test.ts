@@ -64,7 +64,7 @@ describe('feature maps opened from the table and the chart', () => {
 		await expect(active(page)).resolves.toMatchObject({ tag: 'h4', layer: 'conv_pw_3' });
 		await expect(
 			page
-				.locator('[data-testid="live-layer"][data-layer="conv_pw_3"]')
+				.locator('[data-testid="strip-layer"][data-layer="conv_pw_3"]')
 				.getAttribute('aria-pressed')
 		).resolves.toBe('true');
 		await expect(row.getAttribute('class')).resolves.toContain('open');
@@ -122,7 +122,7 @@ describe('the feature-map grid by keyboard', () => {
 	it('shows each image its own maps, and the first image the same maps again, as passes reuse arrays', async () => {
 		const { page, problems } = await openLive(browser, 'version=v1&alpha=0.25&res=224');
 		await upload(page, shared('coffee.png'), 'v1/0.25/224');
-		await page.locator('[data-testid="live-layer"][data-layer="conv_pw_1"]').click();
+		await page.locator('[data-testid="strip-layer"][data-layer="conv_pw_1"]').click();
 		const grid = await gridFor(page, 'conv_pw_1');
 		/** The grid as drawn: its label (channel 1's range) and a checksum of its pixels. */
 		const drawn = async () => {
@@ -152,12 +152,12 @@ describe('the feature-map grid by keyboard', () => {
 	it('arrows move the channel, Enter enlarges it, Escape closes it; the label names channel, min and max', async () => {
 		const { page, problems } = await openLive(browser, 'version=v1&alpha=0.25&res=224');
 		await upload(page, shared('coffee.png'), 'v1/0.25/224');
-		await page.locator('[data-testid="live-layer"][data-layer="conv_dw_2"]').click();
+		await page.locator('[data-testid="layer-picker"]').selectOption('conv_dw_2');
 		const grid = await gridFor(page, 'conv_dw_2');
 		const channels = channelsOf('conv_dw_2');
 
-		// Reached with Tab like any control (from the last layer button, past the map settings).
-		await page.locator('[data-testid="live-layer"]').last().focus();
+		// Reached with Tab like any control (from the layer picker, past the map settings).
+		await page.locator('[data-testid="layer-picker"]').focus();
 		for (let i = 0; i < 8 && (await active(page)).testid !== 'feature-map-grid'; i++)
 			await page.keyboard.press('Tab');
 		await expect(active(page)).resolves.toMatchObject({ testid: 'feature-map-grid' });
@@ -166,14 +166,19 @@ describe('the feature-map grid by keyboard', () => {
 
 		const text = async () => (await grid.getAttribute('aria-valuetext'))!;
 		const first = await text();
-		expect(first).toMatch(new RegExp(`^Channel 1 of ${channels}: min -?[\\d.]+, max -?[\\d.]+$`));
+		// A channel ReLU6 capped, or that stayed 0, says so after its range.
+		expect(first).toMatch(
+			new RegExp(`^Channel 1 of ${channels}: min -?[\\d.]+, max -?[\\d.]+( · .+)?$`)
+		);
 
 		await page.keyboard.press('ArrowRight');
 		await page.keyboard.press('ArrowRight');
 		await expect(grid.getAttribute('data-cursor')).resolves.toBe('2');
 		await expect(grid.getAttribute('aria-valuenow')).resolves.toBe('3');
 		const third = await text();
-		expect(third).toMatch(new RegExp(`^Channel 3 of ${channels}: min -?[\\d.]+, max -?[\\d.]+$`));
+		expect(third).toMatch(
+			new RegExp(`^Channel 3 of ${channels}: min -?[\\d.]+, max -?[\\d.]+( · .+)?$`)
+		);
 		await expect(page.locator('[data-testid="grid-readout"]').textContent()).resolves.toBe(third);
 		const [, min, max] = third.match(/min (-?[\d.]+), max (-?[\d.]+)/)!.map(Number);
 		expect(min!).toBeLessThanOrEqual(max!);

@@ -123,7 +123,7 @@ describe('live network', () => {
 		await expect(input.getAttribute('data-width')).resolves.toBe('224');
 
 		// Feature maps: every channel of a layer on one canvas; a click enlarges one channel.
-		await page.locator('[data-testid="live-layer"][data-layer="conv_dw_2"]').click();
+		await page.locator('[data-testid="strip-layer"][data-layer="conv_dw_2"]').click();
 		const grid = page.locator('[data-testid="feature-map-grid"]');
 		await grid.waitFor();
 		const channels = buildSpec({ version: 'v1', alpha: 0.25, resolution: 224 }).layers.find(

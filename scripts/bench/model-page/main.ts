@@ -3,12 +3,13 @@
 // window.separableModel. `measure` returns raw samples (the Node side summarises them);
 // `classify` goes the lab's way: image file → pixels → ModelSession.
 import * as tf from '@tensorflow/tfjs-core';
-import { mobilenetV1, type NetworkConfig } from '$lib/architecture';
+import { buildSpec, mobilenetV1, type NetworkConfig, type Version } from '$lib/architecture';
 import {
 	ModelSession,
 	buildNetwork,
 	initBackend,
 	initialWeights,
+	inputToPixels,
 	loadTrainedWeights,
 	predict,
 	profileLayers,
@@ -29,6 +30,16 @@ import {
 	renderGrid,
 	type FeatureMap
 } from '$lib/viz/feature-maps';
+import {
+	DEFAULT_STRIP_OPTIONS,
+	channelScores,
+	pickChannels,
+	pixelsAsMap,
+	renderStrip,
+	stripLayout,
+	type StripColumn,
+	type StripOptions
+} from '$lib/viz/network-strip';
 
 interface MeasureRequest {
 	alpha: number;
@@ -146,6 +157,44 @@ async function pixelsOf(url: string) {
 	return context.getImageData(0, 0, bitmap.width, bitmap.height);
 }
 
+export interface StripRequest {
+	version: Version;
+	alpha: number;
+	resolution: number;
+	/** Trained V1 weights from the test server, or seeded ones (the timing is the same). */
+	trained: boolean;
+	runs: number;
+	/** Column pitches to draw at: a laptop's (the whole network in 1,232 px) and a phone's. */
+	pitches: number[];
+}
+
+let stripPixels: Uint8ClampedArray<ArrayBuffer> | undefined;
+
+/**
+ * The network strip drawn as the lab draws it (NetworkStrip.svelte), from one pass's activations:
+ * channel scores, the channels shown, the layout, every tile's pixels, then into a canvas.
+ */
+function drawStrip(
+	spec: ReturnType<typeof buildSpec>,
+	maps: Map<string, FeatureMap>,
+	input: FeatureMap,
+	canvas: HTMLCanvasElement,
+	lut: Uint8ClampedArray,
+	options: StripOptions
+): void {
+	const picks = pickChannels(spec.layers, (layer) => {
+		const map = maps.get(layer.name);
+		return map ? channelScores(map) : null;
+	});
+	const layout = stripLayout(spec.layers, picks, options);
+	const mapOf = (c: StripColumn) => (c.name === null ? input : (maps.get(c.name) ?? null));
+	const drawn = renderStrip(layout, mapOf, lut, options, stripPixels);
+	stripPixels = drawn.data;
+	canvas.width = drawn.width;
+	canvas.height = drawn.height;
+	canvas.getContext('2d')!.putImageData(new ImageData(drawn.data, drawn.width), 0, 0);
+}
+
 let session: ModelSession | null = null;
 let progress: LoadProgress[] = [];
 
@@ -173,6 +222,53 @@ const bench = {
 		};
 	},
 
+	/**
+	 * What the strip costs: the pass with every layer read back (what the lab runs now that the
+	 * strip shows them all) against plain predict, and the strip's draw at each pitch.
+	 */
+	async measureStrip(request: StripRequest) {
+		const config = {
+			version: request.version,
+			alpha: request.alpha,
+			resolution: request.resolution
+		};
+		const spec = buildSpec(config);
+		const weights = request.trained
+			? await weightsFor({ ...request, profileRuns: 0, gridRuns: 0 })
+			: initialWeights(buildSpec({ ...config, resolution: 224 }), 1);
+		const net = buildNetwork(spec, weights, { foldBatchNorm: true, warmUp: true });
+		const image = testImage(256);
+		const input = toInputTensor(image, request.resolution);
+		try {
+			const predictMs = await samples(request.runs, plain(net, input));
+			const allLayers = asTheLab((pool) => predict(net, input, { pool }));
+			const activationsMs = await samples(request.runs, allLayers);
+			const prediction = await predict(net, input);
+			const maps = new Map(prediction.activations!.map((a) => [a.name, a as FeatureMap]));
+			const inputMap = pixelsAsMap(await inputToPixels(input));
+			const canvas = document.createElement('canvas');
+			const lut = colourLut('viridis');
+			const draws = request.pitches.map((pitch) => {
+				const options = { ...DEFAULT_STRIP_OPTIONS, pitch, header: 40, classWidth: 160 };
+				drawStrip(spec, maps, inputMap, canvas, lut, options);
+				const times = Array.from({ length: request.runs }, () =>
+					time(() => drawStrip(spec, maps, inputMap, canvas, lut, options))
+				);
+				return { pitch, ms: times, width: canvas.width, height: canvas.height };
+			});
+			return {
+				layers: spec.layers.length,
+				macs: spec.totals.macs,
+				predictMs,
+				activationsMs,
+				draws
+			};
+		} finally {
+			input.dispose();
+			net.dispose();
+		}
+	},
+
 	async measure(request: MeasureRequest) {
 		const spec = mobilenetV1(request.alpha, request.resolution);
 		const weights = await weightsFor(request);
@@ -192,7 +288,7 @@ const bench = {
 		const largest = spec.layers.reduce((a, b) =>
 			b.output.reduce((x, y) => x * y, 1) > a.output.reduce((x, y) => x * y, 1) ? b : a
 		);
-		// What the lab reads after a pass with a layer open: the probabilities and that layer.
+		// What the lab read before its strip: the probabilities and one layer.
 		const oneLayer = asTheLab((pool) =>
 			predict(folded, input, { activations: [largest.name], pool })
 		);

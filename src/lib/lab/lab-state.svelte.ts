@@ -4,7 +4,7 @@ import type { ConfigNote } from '$lib/architecture';
 import { fullConvComparison } from './comparison';
 import { LayerSelection } from './layer-selection.svelte';
 import { publishedFigures } from './published';
-import { applyField, parseLabQuery, sameConfig } from './query';
+import { applyField, parseLabLayer, parseLabQuery, sameConfig } from './query';
 import type { LabConfig, LabField } from './query';
 
 /** Where a highlight came from: the chart scrolls the table to it, the table does not scroll. */
@@ -22,18 +22,29 @@ export class LabState {
 	fullConv = $derived(fullConvComparison(this.config, this.spec.totals));
 	published = $derived(publishedFigures(this.config));
 
-	/** Reads ?version=&alpha=&res=; returns whether anything had to be replaced. */
+	/**
+	 * Reads ?version=&alpha=&res=&layer=; returns whether anything had to be replaced (a layer the
+	 * network lacks is dropped).
+	 */
 	load(params: URLSearchParams): boolean {
 		const { config, notes } = parseLabQuery(params);
 		this.config = config;
 		this.notes = notes;
-		return notes.length > 0;
+		const layer = parseLabLayer(params);
+		const known = layer !== null && this.spec.layers.some((l) => l.name === layer);
+		if (known) this.layer.open(layer, 'maps');
+		return notes.length > 0 || (layer !== null && !known);
 	}
 
 	set(field: LabField, raw: string): void {
 		const { config, notes } = applyField(this.config, field, raw);
 		if (!sameConfig(config, this.config)) this.config = config;
 		if (notes.length > 0) this.notes = notes;
+	}
+
+	/** A whole configuration at once (the offer of a trained one), already valid. */
+	use(config: LabConfig): void {
+		if (!sameConfig(config, this.config)) this.config = config;
 	}
 
 	dismissNotes(): void {

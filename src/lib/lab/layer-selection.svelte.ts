@@ -1,29 +1,46 @@
 /**
- * Which layer's feature maps the lab shows, shared by everything that can open a layer: the live
- * section's layer strip, the op-count table and the mult-adds chart. Opening from the table or
- * the chart asks the maps to come into view; "back" asks the opener to take focus again.
+ * Which layer's feature maps the lab shows, shared by everything that can open a layer: the
+ * network strip, the layer picker, the op-count table and the mult-adds chart. Opening from
+ * outside the maps asks them to come into view; "back" asks the opener to take focus again.
+ * Both are callbacks the components register (and unregister when they go), not state: a
+ * component created later never reacts to an old request.
  */
-export type LayerOpener = 'maps' | 'table' | 'chart';
+export type LayerOpener = 'maps' | 'strip' | 'table' | 'chart';
+
+type Listener = (name: string, opener: LayerOpener) => void;
 
 export class LayerSelection {
 	/** Spec name of the open layer. */
 	name = $state<string | null>(null);
 	opener = $state<LayerOpener>('maps');
-	/** Counts openings from outside the maps; each one brings the maps into view. */
-	reveals = $state(0);
-	/** Counts "back" requests; the opener brings its row or bar back into view and focus. */
-	returns = $state(0);
+
+	// Listeners, not state: nothing renders from them.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #reveal = new Set<Listener>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #return = new Set<Listener>();
+
+	/** `fn` runs whenever a layer is opened from outside the maps; returns an unsubscribe. */
+	onReveal(fn: Listener): () => void {
+		this.#reveal.add(fn);
+		return () => this.#reveal.delete(fn);
+	}
+
+	/** `fn` runs when the reader asks to go back to where the open layer came from. */
+	onReturn(fn: Listener): () => void {
+		this.#return.add(fn);
+		return () => this.#return.delete(fn);
+	}
 
 	open(name: string, opener: LayerOpener): void {
 		this.name = name;
 		this.opener = opener;
-		if (opener !== 'maps') this.reveals++;
+		if (opener !== 'maps') for (const fn of this.#reveal) fn(name, opener);
 	}
 
-	/** The maps' own layer buttons: a second press closes the layer. */
-	toggle(name: string): void {
-		if (this.name === name) this.close();
-		else this.open(name, 'maps');
+	/** The maps' own layer picker: choosing the open layer again keeps it open. */
+	pick(name: string): void {
+		this.open(name, 'maps');
 	}
 
 	close(): void {
@@ -32,6 +49,7 @@ export class LayerSelection {
 	}
 
 	back(): void {
-		if (this.opener !== 'maps') this.returns++;
+		if (this.opener === 'maps' || this.name === null) return;
+		for (const fn of this.#return) fn(this.name, this.opener);
 	}
 }

@@ -4,13 +4,14 @@
  * follow the lab's config; ModelSession lets the last one win, and a result is shown only if
  * it answers the latest request (so a fast slider drag never shows a stale result).
  *
- * Only the open layer's output is read back from the backend (with the probabilities): copying
- * all ~30 layers out of wasm memory cost about as much as the forward pass itself. Opening
- * another layer runs one more pass for it.
+ * Every layer's output is read back with the probabilities, into arrays reused pass after pass
+ * (model/readback.ts): the network strip shows all of them, and opening a layer needs no second
+ * pass. `npm run bench -- model` measures what the reads add to a pass.
  */
 import type { LabConfig } from './query';
 import type {
 	LayerTiming,
+	LayerWeights,
 	LoadProgress,
 	ModelSession,
 	RunResult,
@@ -86,51 +87,47 @@ export class LiveNetwork {
 	private resultStale = false;
 	/** The configuration of the latest request, settled or not. */
 	private requestedKey: string | null = null;
-	private readonly settle = debounce(
-		({ config, layer }: { config: LabConfig; layer: string | null }) =>
-			void this.run(config, layer),
-		SETTLE_MS
-	);
+	private readonly settle = debounce((config: LabConfig) => void this.run(config), SETTLE_MS);
+	/** Kernels read for the shown result, by layer (a plain Map: not UI state). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly weightsRead = new Map<string, Promise<LayerWeights | null>>();
 
-	/** The shown result answers `config` on the current image, with `layer`'s output if asked. */
-	private covers(config: LabConfig, layer: string | null): boolean {
-		const activations = this.result?.prediction?.activations ?? [];
+	/** The shown result answers `config` on the current image. */
+	private covers(config: LabConfig): boolean {
 		return (
 			!this.resultStale &&
 			this.result !== null &&
 			this.resultKey === configKey(config) &&
-			this.resultImage === (this.image?.id ?? null) &&
-			(layer === null || activations.some((a) => a.name === layer))
+			this.resultImage === (this.image?.id ?? null)
 		);
 	}
 
 	/**
-	 * Asks for `config` on the current image with `layer`'s output. A new image or layer runs at
-	 * once; a new configuration waits until it has stayed put for SETTLE_MS, so only where a drag
-	 * comes to rest is built. Meanwhile the page shows pending, and no answer for a configuration
-	 * left behind is shown.
+	 * Asks for `config` on the current image. A new image runs at once; a new configuration waits
+	 * until it has stayed put for SETTLE_MS, so only where a drag comes to rest is built.
+	 * Meanwhile the page shows pending, and no answer for a configuration left behind is shown.
 	 */
-	request(config: LabConfig, layer: string | null = null): void {
+	request(config: LabConfig): void {
 		const key = configKey(config);
 		const moved = this.requestedKey !== null && key !== this.requestedKey;
 		this.requestedKey = key;
 		if (!moved && !this.settle.waiting) {
-			void this.run(config, layer);
+			void this.run(config);
 			return;
 		}
 		this.ticket++;
 		this.pending = true;
-		this.settle.call({ config, layer });
+		this.settle.call(config);
 	}
 
 	/**
-	 * Runs the network for `config` on the current image (or just prepares it), reading back
-	 * `layer`'s output too. Nothing runs when the shown result already answers the request; it
-	 * still supersedes any request in flight, so the last request wins.
+	 * Runs the network for `config` on the current image (or just prepares it), reading back every
+	 * layer's output. Nothing runs when the shown result already answers the request; it still
+	 * supersedes any request in flight, so the last request wins.
 	 */
-	async run(config: LabConfig, layer: string | null = null): Promise<void> {
+	async run(config: LabConfig): Promise<void> {
 		const ticket = ++this.ticket;
-		if (this.covers(config, layer)) {
+		if (this.covers(config)) {
 			this.pending = false;
 			return;
 		}
@@ -152,7 +149,7 @@ export class LiveNetwork {
 			const result = await this.session.run({
 				config,
 				image: image?.pixels ?? null,
-				activations: layer === null ? false : [layer]
+				activations: true
 			});
 			if (!result) return;
 			if (ticket !== this.ticket) {
@@ -174,6 +171,8 @@ export class LiveNetwork {
 			this.runError = null;
 			if (result.prediction) {
 				if (this.resultKey !== configKey(config)) this.timings = null;
+				// Another pass may come from other weights (a retried download): read them anew.
+				this.weightsRead.clear();
 				// The result it replaces leaves the screen: its arrays may take a later pass's values.
 				this.result?.prediction?.release();
 				this.result = result;
@@ -189,15 +188,30 @@ export class LiveNetwork {
 		}
 	}
 
+	/**
+	 * The folded kernel and bias of a convolution of the shown result's network, read once per
+	 * network; null for other layers or once another network has replaced it.
+	 */
+	layerWeights(name: string): Promise<LayerWeights | null> {
+		const config = this.result?.network.config;
+		if (!this.session || !config) return Promise.resolve(null);
+		let read = this.weightsRead.get(name);
+		if (!read) {
+			read = this.session.layerWeights(config, name);
+			this.weightsRead.set(name, read);
+		}
+		return read;
+	}
+
 	/** Tries the failed weight downloads again, then runs `config` with whatever it gets. */
-	async retry(config: LabConfig, layer: string | null = null): Promise<void> {
+	async retry(config: LabConfig): Promise<void> {
 		this.session?.retryDownloads();
 		this.failed.clear();
 		// The shown result came from the seeded weights: it must not stand in for the rerun.
 		this.resultStale = true;
 		this.retrying = true;
 		try {
-			await this.run(config, layer);
+			await this.run(config);
 		} finally {
 			this.retrying = false;
 		}

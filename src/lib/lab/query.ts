@@ -1,6 +1,7 @@
 /**
- * The lab's state in the address bar (?version=v1&alpha=0.5&res=160), so a teacher can share a
- * link. Every value goes through the engine's clampConfig: a bad one is replaced, never fatal.
+ * The lab's state in the address bar (?version=v1&alpha=0.5&res=160&layer=conv_dw_2), so a
+ * teacher or a lesson can share a link. Every config value goes through the engine's
+ * clampConfig: a bad one is replaced, never fatal. A layer the network lacks is left closed.
  */
 import { clampConfig } from '$lib/architecture';
 import type { ConfigNote, NetworkConfig } from '$lib/architecture';
@@ -24,11 +25,17 @@ export function parseLabQuery(params: URLSearchParams): LabReading {
 	});
 }
 
-export function serializeLabQuery(config: LabConfig): string {
+/** The open layer named in the address, if any (the caller checks the network has it). */
+export function parseLabLayer(params: URLSearchParams): string | null {
+	return params.get('layer')?.trim() || null;
+}
+
+export function serializeLabQuery(config: LabConfig, layer: string | null = null): string {
 	return new URLSearchParams({
 		version: config.version,
 		alpha: String(config.alpha),
-		res: String(config.resolution)
+		res: String(config.resolution),
+		...(layer !== null && { layer })
 	}).toString();
 }
 

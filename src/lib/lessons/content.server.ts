@@ -4,7 +4,14 @@
  * to English (the parity test keeps that from shipping).
  */
 import { baseLocale, type Locale } from '$lib/paraglide/runtime';
-import { firstAppearances, parseGlossary, sortGlossary, type GlossaryEntry } from './glossary';
+import {
+	firstAppearances,
+	parseGlossary,
+	shortTerm,
+	sortGlossary,
+	type GlossaryEntry
+} from './glossary';
+import { lessonFeatures, type LessonFeature } from './features';
 import { renderInlineMath } from './inline-math';
 import { readingMinutes } from './reading-time';
 import { citedReferences, parseReferences, type Reference } from './references';
@@ -31,6 +38,10 @@ const glossaryFiles = import.meta.glob<unknown>('/content/*/glossary.json', {
 	import: 'default',
 	eager: true
 });
+/** The animations' components, by name (not loaded: only their names say a lesson animates). */
+const animations = Object.keys(import.meta.glob('/src/lib/components/viz/*.svelte')).map((path) =>
+	path.replace(/^.*\/(\w+)\.svelte$/, '$1')
+);
 const referenceFile = import.meta.glob<unknown>('/content/references.json', {
 	import: 'default',
 	eager: true
@@ -70,6 +81,8 @@ export interface CourseItem {
 	summary: string;
 	order: number;
 	minutes: number;
+	/** What it offers besides text: animations, calculators, code, a way into the lab. */
+	features: LessonFeature[];
 	/** BCP 47 tag of the text shown (English while a translation is missing). */
 	contentLang: string;
 }
@@ -81,6 +94,7 @@ function courseItem(lesson: LessonRecord): CourseItem {
 		summary: lesson.summary,
 		order: lesson.order,
 		minutes: readingMinutes(readableText(lesson.source)),
+		features: lessonFeatures(lesson.source, animations),
 		contentLang: htmlLang[lesson.lang as Locale] ?? lesson.lang
 	};
 }
@@ -106,6 +120,8 @@ export interface LessonPageData extends CourseItem {
 	 * each cell's section hydrates only when the reader gets near it.
 	 */
 	cells: string[];
+	/** The glossary entries it marks with <Term>, for their popovers (definition as HTML). */
+	terms: Record<string, { term: string; html: string }>;
 	previous: { slug: string; title: string } | null;
 	next: { slug: string; title: string } | null;
 }
@@ -125,6 +141,7 @@ export function lessonPage(lang: Locale, slug: string): LessonPageData | null {
 		equations: componentIds(lesson.source, 'Equation'),
 		references: citedReferences(componentIds(lesson.source, 'Cite'), references),
 		cells: componentIds(lesson.source, 'Cell'),
+		terms: termsOf(lang, componentIds(lesson.source, 'Term')),
 		previous: link(previous),
 		next: link(next)
 	};
@@ -137,12 +154,39 @@ export interface GlossaryItem extends GlossaryEntry {
 	firstLesson: { slug: string; title: string; order: number } | null;
 }
 
-/** The glossary of `lang` (English while missing), sorted for that language. */
-export function glossary(lang: Locale): { entries: GlossaryItem[]; contentLang: string } {
+function glossaryEntries(lang: Locale): { entries: GlossaryEntry[]; sourceLang: Locale } {
 	const own = glossaryFiles[`/content/${lang}/glossary.json`];
 	const file = own ?? glossaryFiles[`/content/${baseLocale}/glossary.json`] ?? [];
 	const sourceLang = own ? lang : baseLocale;
-	const entries = parseGlossary(file, `content/${sourceLang}/glossary.json`);
+	return { entries: parseGlossary(file, `content/${sourceLang}/glossary.json`), sourceLang };
+}
+
+/** The glossary entries `ids` name, each with its definition as HTML (math rendered). */
+function termsOf(lang: Locale, ids: readonly string[]): LessonPageData['terms'] {
+	const { entries } = glossaryEntries(lang);
+	return Object.fromEntries(
+		ids.flatMap((id) => {
+			const entry = entries.find((e) => e.id === id);
+			return entry ? [[id, { term: entry.term, html: renderInlineMath(entry.definition) }]] : [];
+		})
+	);
+}
+
+/** The short form of each glossary term in `ids`, for labels (the lab names layers with them). */
+export function glossaryTerms(lang: Locale, ids: readonly string[]): Record<string, string> {
+	const { entries } = glossaryEntries(lang);
+	return Object.fromEntries(
+		ids.map((id) => {
+			const entry = entries.find((e) => e.id === id);
+			if (!entry) throw new Error(`No glossary entry ${id} in ${lang}.`);
+			return [id, shortTerm(entry.term)];
+		})
+	);
+}
+
+/** The glossary of `lang` (English while missing), sorted for that language. */
+export function glossary(lang: Locale): { entries: GlossaryItem[]; contentLang: string } {
+	const { entries, sourceLang } = glossaryEntries(lang);
 	const ordered = courseSlugs().flatMap((slug) => {
 		const found = lessonIn(lang, slug);
 		return found ? [found.lesson] : [];

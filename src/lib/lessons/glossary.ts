@@ -35,6 +35,14 @@ export function parseGlossary(raw: unknown, where: string): GlossaryEntry[] {
 	});
 }
 
+/**
+ * A term without the original in brackets that translations add ("поканальная свёртка
+ * (depthwise convolution)" → "поканальная свёртка"), for labels where space is short.
+ */
+export function shortTerm(term: string): string {
+	return term.replace(/\s*[（(][^（()）]*[)）]\s*$/, '').trim() || term;
+}
+
 /** Entries sorted as a reader of the language expects (pinyin order for Chinese, etc.). */
 export function sortGlossary(entries: readonly GlossaryEntry[], locale: string): GlossaryEntry[] {
 	const collator = new Intl.Collator(locale, { sensitivity: 'base' });

@@ -30,6 +30,8 @@ export type { ClassScore, LayerActivation, Prediction, PredictOptions } from './
 export { checkPixels, inputToPixels, networkInputPixels, toInputTensor } from './preprocess';
 export type { Pixels } from './preprocess';
 export { profileLayers } from './profile';
+export { readLayerWeights } from './kernels';
+export type { LayerWeights } from './kernels';
 export { ReadbackPool, readInto } from './readback';
 export type { LayerTiming, ProfileOptions } from './profile';
 export { aggregateProgress, ProgressTracker } from './progress';

@@ -12,6 +12,7 @@ import type { NetworkConfig, NetworkSpec } from '$lib/architecture';
 import { initBackend, type BackendInfo, type BackendName } from './backend';
 import { buildNetwork, prepareWeights, type BuiltNetwork } from './build';
 import { MODEL_BASE_URL } from './env';
+import { readLayerWeights, type LayerWeights } from './kernels';
 import { loadTrainedWeights, type WeightsResult } from './load';
 import { predict, type Prediction } from './predict';
 import { ReadbackPool } from './readback';
@@ -69,6 +70,11 @@ export interface RunResult {
 	prediction: Prediction | null;
 	/** The network's actual input (res×res, after preprocessing) as displayable pixels. */
 	input: Pixels | null;
+	/**
+	 * The same input as the network reads it ([res, res, 3] in [-1, 1], channels last), when layer
+	 * outputs were asked for: what the first layer's kernel multiplies.
+	 */
+	inputValues: Float32Array | null;
 }
 
 export interface SessionOptions {
@@ -142,7 +148,13 @@ export class ModelSession {
 		const net = this.network(config, weights);
 
 		if (!request.image)
-			return { network: net.state, backend: this.backend, prediction: null, input: null };
+			return {
+				network: net.state,
+				backend: this.backend,
+				prediction: null,
+				input: null,
+				inputValues: null
+			};
 		const input = toInputTensor(request.image, config.resolution);
 		this.lastImage = request.image;
 		try {
@@ -152,11 +164,13 @@ export class ModelSession {
 				pool: this.readback
 			});
 			const pixels = stale() ? null : await inputToPixels(input);
+			const inputValues =
+				prediction.activations && !stale() ? ((await input.data()) as Float32Array) : null;
 			if (!pixels || stale()) {
 				prediction.release();
 				return null;
 			}
-			return { network: net.state, backend: this.backend, prediction, input: pixels };
+			return { network: net.state, backend: this.backend, prediction, input: pixels, inputValues };
 		} finally {
 			input.dispose();
 		}
@@ -183,6 +197,22 @@ export class ModelSession {
 		} finally {
 			input.dispose();
 		}
+	}
+
+	/**
+	 * The folded kernel and bias of a convolution of the current network, as it runs them; null for
+	 * other layers, or when `config` is no longer the current network's.
+	 */
+	async layerWeights(config: NetworkConfig, name: string): Promise<LayerWeights | null> {
+		const net = this.net;
+		const wanted = withDefaults(config);
+		const current = net?.state.config;
+		const same =
+			current?.version === wanted.version &&
+			current.alpha === wanted.alpha &&
+			current.resolution === wanted.resolution &&
+			current.classes === wanted.classes;
+		return net && same ? readLayerWeights(net.built, name) : null;
 	}
 
 	/** Forgets failed downloads so that the next request tries the network again. */

@@ -151,7 +151,7 @@ export function channelAt(layout: GridLayout, x: number, y: number): number | nu
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The colour map as opaque RGBA pixels, one 32-bit word each (for whole-pixel writes). */
-function packedLut(lut: Uint8ClampedArray): Uint32Array {
+export function packedLut(lut: Uint8ClampedArray): Uint32Array {
 	const packed = new Uint32Array(256);
 	for (let i = 0; i < 256; i++) {
 		const [r, g, b] = [lut[i * 3]!, lut[i * 3 + 1]!, lut[i * 3 + 2]!];
@@ -166,7 +166,7 @@ function packedLut(lut: Uint8ClampedArray): Uint32Array {
  * Nearest-neighbour sampling of `size` source pixels into `cells` output pixels: the distinct
  * source pixels used, in order, and for each output pixel its position among them.
  */
-function sampling(cells: number, size: number): { used: Int32Array; slot: Int32Array } {
+export function sampling(cells: number, size: number): { used: Int32Array; slot: Int32Array } {
 	const slot = new Int32Array(cells);
 	const used: number[] = [];
 	for (let i = 0; i < cells; i++) {

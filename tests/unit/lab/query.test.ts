@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ALPHA_RANGE, DEFAULT_CONFIG, RESOLUTION_RANGE, VERSIONS } from '$lib/architecture';
-import { applyField, parseLabQuery, sameConfig, serializeLabQuery } from '$lib/lab/query';
+import {
+	applyField,
+	parseLabLayer,
+	parseLabQuery,
+	sameConfig,
+	serializeLabQuery
+} from '$lib/lab/query';
 
 const parse = (query: string) => parseLabQuery(new URLSearchParams(query));
 
@@ -33,6 +39,19 @@ describe('lab query', () => {
 		expect(serializeLabQuery({ ...DEFAULT_CONFIG, version: 'v3-small', alpha: 0.75 })).toBe(
 			'version=v3-small&alpha=0.75&res=224'
 		);
+	});
+
+	it('carries the open layer after the config, and reads it back', () => {
+		const query = serializeLabQuery({ ...DEFAULT_CONFIG, alpha: 0.25 }, 'conv_dw_2');
+		expect(query).toBe('version=v1&alpha=0.25&res=224&layer=conv_dw_2');
+		expect(parseLabLayer(new URLSearchParams(query))).toBe('conv_dw_2');
+		// V3's names hold a slash: encoded on the way out, decoded on the way in.
+		const v3 = serializeLabQuery(
+			{ ...DEFAULT_CONFIG, version: 'v3-large' },
+			'expanded_conv_3/squeeze_excite'
+		);
+		expect(parseLabLayer(new URLSearchParams(v3))).toBe('expanded_conv_3/squeeze_excite');
+		expect(parseLabLayer(new URLSearchParams('version=v1&layer='))).toBeNull();
 	});
 
 	it('replaces bad values with valid ones and notes each', () => {

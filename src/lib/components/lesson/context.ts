@@ -8,6 +8,8 @@ export interface LessonContext {
 	readonly equations: readonly string[];
 	/** Reference ids in order of first citation: [n] is references[n - 1]. */
 	readonly references: readonly string[];
+	/** The glossary entries the lesson marks with <Term>, by id (their popovers' text). */
+	readonly terms?: Readonly<Record<string, { term: string; html: string }>>;
 }
 
 const KEY = Symbol('lesson');
