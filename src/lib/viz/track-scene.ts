@@ -57,7 +57,7 @@ export interface Scene {
 }
 
 /** Space between items, in cells. */
-const ITEM_GAP = 3;
+const ITEM_GAP = 1;
 /** An isometric stack is at most this many plate heights tall: dense stacks stay compact. */
 const MAX_STACK_PLATES = 2.4;
 const MIN_GAP = 0.5;
