@@ -39,6 +39,46 @@ export function separableConvParams(dk: number, m: number, n: number): number {
 	return depthwiseConvParams(dk, m) + pointwiseConvParams(m, n);
 }
 
+/** Whether g groups can split M input and N output channels evenly (as every framework requires). */
+export function isGroupCount(m: number, n: number, groups: number): boolean {
+	return Number.isInteger(groups) && groups >= 1 && m % groups === 0 && n % groups === 0;
+}
+
+/** The group counts a layer from M to N channels allows: the common divisors of M and N, ascending. */
+export function groupCounts(m: number, n: number): number[] {
+	return Array.from({ length: Math.min(m, n) }, (_, k) => k + 1).filter((g) =>
+		isGroupCount(m, n, g)
+	);
+}
+
+function assertGroups(m: number, n: number, groups: number): void {
+	if (!isGroupCount(m, n, groups)) {
+		throw new RangeError(`${groups} groups do not divide ${m} input and ${n} output channels`);
+	}
+}
+
+/**
+ * D_K·D_K·(M/g)·N·D_F·D_F: the channels split into g groups, and each of the N filters sees only
+ * the M/g channels of its own group. g = 1 is the standard convolution; g = M with N = M the
+ * depthwise one.
+ */
+export function groupedConvCost(
+	dk: number,
+	m: number,
+	n: number,
+	df: number,
+	groups: number
+): number {
+	assertGroups(m, n, groups);
+	return dk * dk * (m / groups) * n * df * df;
+}
+
+/** D_K·D_K·(M/g)·N: N filters, each D_K×D_K×(M/g). */
+export function groupedConvParams(dk: number, m: number, n: number, groups: number): number {
+	assertGroups(m, n, groups);
+	return dk * dk * (m / groups) * n;
+}
+
 function gcd(a: number, b: number): number {
 	return b === 0 ? a : gcd(b, a % b);
 }

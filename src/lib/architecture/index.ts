@@ -11,6 +11,10 @@ export type {
 export {
 	depthwiseConvCost,
 	depthwiseConvParams,
+	groupCounts,
+	groupedConvCost,
+	groupedConvParams,
+	isGroupCount,
 	pointwiseConvCost,
 	pointwiseConvParams,
 	separableConvCost,

@@ -245,3 +245,39 @@ export function heatPaths(columns: number[][], max: number, levels: number): Hea
 		.map((cells, k) => ({ level: k + 1, d: cells.join('') }))
 		.filter((path) => path.d !== '');
 }
+
+export interface BlockFitOptions {
+	/** Tensors in the row. */
+	count: number;
+	/** Box width and the least gap between boxes, in drawing units. */
+	box: number;
+	minGap: number;
+	/** Height of the drawing without its labels, in units (boxes and the shortcut's arc). */
+	height: number;
+	/** Label size, and the widest label that sits between two boxes, in CSS pixels. */
+	labelPx: number;
+	widestLabelPx: number;
+	maxWidthPx: number;
+	maxHeightPx: number;
+}
+
+/**
+ * The scale (CSS pixels per unit) and the box spacing (units) of a block drawing: as large as fits
+ * `maxWidthPx` × `maxHeightPx`, with two lines of labels at their true size below and between the
+ * boxes, and every gap wide enough for the label it holds. The width grows with the scale, so a
+ * bisection finds the largest that fits.
+ */
+export function blockDrawingFit(options: BlockFitOptions): { scale: number; spacing: number } {
+	const { count, box, minGap, height, labelPx, widestLabelPx, maxWidthPx, maxHeightPx } = options;
+	const spacing = (scale: number) => box + Math.max(minGap, widestLabelPx / scale + 2);
+	const width = (scale: number) => scale * ((count - 1) * spacing(scale) + box + 4);
+	let low = 0;
+	let high = Math.max(0, (maxHeightPx - 2 * labelPx) / height);
+	if (width(high) <= maxWidthPx) return { scale: high, spacing: spacing(high) };
+	for (let round = 0; round < 30; round++) {
+		const mid = (low + high) / 2;
+		if (width(mid) <= maxWidthPx) low = mid;
+		else high = mid;
+	}
+	return { scale: low, spacing: spacing(low) };
+}

@@ -2,8 +2,10 @@
  * The step sequence of the convolution animation, computed lazily by index arithmetic.
  *
  * The atom of every mode is "one input channel's contribution to one output cell":
- * D_K·D_K mult-adds for a standard or depthwise filter, 1 for a pointwise one. A standard
- * output cell is M atoms, a depthwise cell one atom, a pointwise cell M atoms.
+ * D_K·D_K mult-adds for a standard, grouped or depthwise filter, 1 for a pointwise one. Every mode
+ * is a grouped convolution: the M input channels split into g groups and each filter reads the M/g
+ * channels of its own group, so an output cell is M/g atoms. Standard and pointwise layers have
+ * g = 1 (a cell is M atoms), a depthwise layer g = M (one atom).
  *
  * Sizes: `df` is the side of the input feature map. With stride s and SAME padding the output
  * side is ⌈df/s⌉, and that output side is the D_F of the cost formulas — as in the engine, and as
@@ -12,13 +14,16 @@
  */
 import {
 	depthwiseConvCost,
+	groupCounts,
+	groupedConvCost,
+	isGroupCount,
 	outputSize,
 	pointwiseConvCost,
 	separableConvCost,
 	standardConvCost
 } from '$lib/architecture';
 
-export type ConvMode = 'standard' | 'depthwise' | 'pointwise';
+export type ConvMode = 'standard' | 'depthwise' | 'pointwise' | 'grouped';
 export type TrackKind = ConvMode | 'separable';
 export type Granularity = 'channel' | 'cell' | 'filter';
 
@@ -34,9 +39,11 @@ export interface ConvSize {
 	/** Input side; the output side (the formulas' D_F) is ⌈df/stride⌉. */
 	df: number;
 	stride: number;
+	/** Groups g of the grouped convolution (1 where absent); divides both M and N. */
+	groups?: number;
 }
 
-export type SizeField = keyof ConvSize;
+export type SizeField = 'dk' | 'm' | 'n' | 'df' | 'stride';
 
 /** Sizes that stay legible in the animation (and keep the benchmark's largest case bounded). */
 export const SIZE_LIMITS: Readonly<Record<SizeField, { min: number; max: number }>> = {
@@ -55,20 +62,34 @@ export function isValidSize(field: SizeField, value: number): boolean {
 	return Number.isInteger(value) && value >= min && value <= max;
 }
 
-/** The nearest legible sizes: rounds and clamps every field (for props passed by lessons). */
+/** The group count of `counts` nearest to `groups` (the smaller on a tie; the first if not a number). */
+export function nearestGroupCount(counts: readonly number[], groups: number): number {
+	if (!Number.isFinite(groups)) return counts[0] ?? 1;
+	return counts.reduce((best, g) => (Math.abs(g - groups) < Math.abs(best - groups) ? g : best));
+}
+
+/**
+ * The nearest legible sizes: rounds and clamps every field (for props passed by lessons); a group
+ * count that does not divide M and N becomes the nearest one that does.
+ */
 export function clampSize(size: ConvSize): ConvSize {
 	const clamp = (field: SizeField) => {
 		const { min, max } = SIZE_LIMITS[field];
 		const value = Number.isFinite(size[field]) ? Math.round(size[field]) : min;
 		return Math.min(max, Math.max(min, value));
 	};
-	return {
+	const clamped: ConvSize = {
 		dk: clamp('dk'),
 		m: clamp('m'),
 		n: clamp('n'),
 		df: clamp('df'),
 		stride: clamp('stride')
 	};
+	if (size.groups === undefined) return clamped;
+	const groups = isGroupCount(clamped.m, clamped.n, size.groups)
+		? size.groups
+		: nearestGroupCount(groupCounts(clamped.m, clamped.n), size.groups);
+	return { ...clamped, groups };
 }
 
 /** One convolution layer of a track. */
@@ -80,12 +101,14 @@ export interface Phase {
 	m: number;
 	/** Channels written (= m for depthwise). */
 	n: number;
+	/** Groups: 1 for standard and pointwise, m for depthwise. */
+	groups: number;
 	inSize: number;
 	outSize: number;
 	stride: number;
 	/** SAME padding before the first row/column (TensorFlow puts the odd one after). */
 	pad: number;
-	/** Atoms that make one output cell. */
+	/** Atoms that make one output cell: the channels of a group, m/groups. */
 	atomsPerCell: number;
 	atoms: number;
 	macsPerAtom: number;
@@ -114,6 +137,8 @@ export interface Atom {
 	kind: ConvMode;
 	/** Output channel written. */
 	filter: number;
+	/** The filter's group: it reads only this group's input channels. */
+	group: number;
 	/** Input channel read. */
 	channel: number;
 	row: number;
@@ -134,63 +159,82 @@ export function samePadding(inSize: number, dk: number, stride: number): number 
 	return Math.floor(Math.max((out - 1) * stride + dk - inSize, 0) / 2);
 }
 
-function phase(
-	kind: ConvMode,
-	dk: number,
-	m: number,
-	n: number,
-	inSize: number,
-	stride: number,
-	startAtom: number,
-	startMacs: number
-): Phase {
+interface PhaseSpec {
+	kind: ConvMode;
+	dk: number;
+	m: number;
+	n: number;
+	groups: number;
+	inSize: number;
+	stride: number;
+}
+
+/** The engine's cost of a layer, by the formula of its kind. */
+function engineMacs({ kind, dk, m, n, groups }: PhaseSpec, outSize: number): number {
+	switch (kind) {
+		case 'standard':
+			return standardConvCost(dk, m, n, outSize);
+		case 'depthwise':
+			return depthwiseConvCost(dk, m, outSize);
+		case 'pointwise':
+			return pointwiseConvCost(m, n, outSize);
+		case 'grouped':
+			return groupedConvCost(dk, m, n, outSize, groups);
+	}
+}
+
+function phase(spec: PhaseSpec, startAtom: number, startMacs: number): Phase {
+	const { kind, dk, m, n, groups, inSize, stride } = spec;
 	const outSize = outputSize(inSize, stride);
-	const cells = outSize * outSize;
-	const atomsPerCell = kind === 'depthwise' ? 1 : m;
-	const channelsOut = kind === 'depthwise' ? m : n;
-	const macs =
-		kind === 'standard'
-			? standardConvCost(dk, m, n, outSize)
-			: kind === 'depthwise'
-				? depthwiseConvCost(dk, m, outSize)
-				: pointwiseConvCost(m, n, outSize);
+	const atomsPerCell = m / groups;
 	return {
 		kind,
 		dk,
 		m,
-		n: channelsOut,
+		n,
+		groups,
 		inSize,
 		outSize,
 		stride,
 		pad: samePadding(inSize, dk, stride),
 		atomsPerCell,
-		atoms: channelsOut * cells * atomsPerCell,
-		macsPerAtom: kind === 'pointwise' ? 1 : dk * dk,
+		atoms: n * outSize * outSize * atomsPerCell,
+		macsPerAtom: dk * dk,
 		startAtom,
 		startMacs,
-		macs
+		macs: engineMacs(spec, outSize)
 	};
+}
+
+/** The group a filter (output channel) belongs to. */
+export function filterGroup(p: Phase, filter: number): number {
+	return Math.floor(filter / (p.n / p.groups));
+}
+
+/** The input channels a group reads: from `first` up to, not including, `end`. */
+export function groupChannels(p: Phase, group: number): { first: number; end: number } {
+	return { first: group * p.atomsPerCell, end: (group + 1) * p.atomsPerCell };
 }
 
 export function makeTrack(kind: TrackKind, size: ConvSize): Track {
 	const { dk, m, n, df, stride } = size;
 	const phases: Phase[] = [];
-	const push = (
-		phaseKind: ConvMode,
-		k: number,
-		inSize: number,
-		phaseStride: number,
-		channelsOut: number
-	) => {
+	const push = (spec: Omit<PhaseSpec, 'm'>) => {
 		const last = phases.at(-1);
 		const startAtom = last ? last.startAtom + last.atoms : 0;
 		const startMacs = last ? last.startMacs + last.macs : 0;
-		phases.push(phase(phaseKind, k, m, channelsOut, inSize, phaseStride, startAtom, startMacs));
+		phases.push(phase({ ...spec, m }, startAtom, startMacs));
 	};
-	if (kind === 'standard') push('standard', dk, df, stride, n);
-	if (kind === 'depthwise' || kind === 'separable') push('depthwise', dk, df, stride, m);
-	if (kind === 'pointwise') push('pointwise', 1, df, stride, n);
-	if (kind === 'separable') push('pointwise', 1, outputSize(df, stride), 1, n);
+	const layer = { dk, inSize: df, stride };
+	if (kind === 'standard') push({ ...layer, kind, n, groups: 1 });
+	if (kind === 'grouped') push({ ...layer, kind, n, groups: size.groups ?? 1 });
+	if (kind === 'depthwise' || kind === 'separable') {
+		push({ ...layer, kind: 'depthwise', n: m, groups: m });
+	}
+	if (kind === 'pointwise') push({ ...layer, kind, dk: 1, n, groups: 1 });
+	if (kind === 'separable') {
+		push({ kind: 'pointwise', dk: 1, inSize: outputSize(df, stride), stride: 1, n, groups: 1 });
+	}
 	const last = phases.at(-1);
 	if (!last) throw new Error(`unknown track kind ${kind}`);
 	return {
@@ -215,6 +259,8 @@ export function formulaMacs(kind: TrackKind, size: ConvSize): number {
 			return pointwiseConvCost(size.m, size.n, df);
 		case 'separable':
 			return separableConvCost(size.dk, size.m, size.n, df);
+		case 'grouped':
+			return groupedConvCost(size.dk, size.m, size.n, df, size.groups ?? 1);
 	}
 }
 
@@ -243,31 +289,24 @@ export function atomsDone(track: Track, t: number): number {
 	return track.totalAtoms;
 }
 
-/** The atom at an index of the track. */
+/** The atom at an index of the track: filter by filter, cell by cell, channel by channel. */
 export function atomAt(track: Track, index: number): Atom {
 	const i = Math.min(Math.max(0, index), track.totalAtoms - 1);
 	const p = phaseOfAtom(track, i);
 	const rel = i - p.startAtom;
-	const cells = p.outSize * p.outSize;
-	let filter: number;
-	let channel: number;
-	let cell: number;
-	if (p.kind === 'depthwise') {
-		filter = Math.floor(rel / cells);
-		channel = filter;
-		cell = rel % cells;
-	} else {
-		filter = Math.floor(rel / (cells * p.m));
-		const inFilter = rel % (cells * p.m);
-		cell = Math.floor(inFilter / p.m);
-		channel = inFilter % p.m;
-	}
+	const perCell = p.atomsPerCell;
+	const perFilter = p.outSize * p.outSize * perCell;
+	const filter = Math.floor(rel / perFilter);
+	const inFilter = rel % perFilter;
+	const cell = Math.floor(inFilter / perCell);
+	const group = filterGroup(p, filter);
 	return {
 		index: i,
 		phase: track.phases.indexOf(p),
 		kind: p.kind,
 		filter,
-		channel,
+		group,
+		channel: groupChannels(p, group).first + (inFilter % perCell),
 		row: Math.floor(cell / p.outSize),
 		col: cell % p.outSize,
 		macs: p.macsPerAtom

@@ -3,7 +3,7 @@
  * outputs, so a student can check any output cell by hand.
  */
 import type { Atom, ConvSize, Phase, Track } from './conv-steps';
-import { atomWindow } from './conv-steps';
+import { atomWindow, filterGroup, groupChannels } from './conv-steps';
 
 /** [channel][row][col] */
 export type Maps = number[][][];
@@ -35,7 +35,7 @@ function grid(depth: number, rows: number, cols: number, next: () => number): Ma
 	);
 }
 
-/** Weights of one phase: [filter][channel][row][col]; depthwise filters have one channel. */
+/** Weights of one phase: [filter][channel of its group][row][col]; depthwise filters have one channel. */
 export type Weights = number[][][][];
 
 export interface TrackValues {
@@ -47,13 +47,17 @@ export interface TrackValues {
 }
 
 function phaseWeights(p: Phase, next: () => number): Weights {
-	const depth = p.kind === 'depthwise' ? 1 : p.m;
-	return Array.from({ length: p.n }, () => grid(depth, p.dk, p.dk, next));
+	return Array.from({ length: p.n }, () => grid(p.atomsPerCell, p.dk, p.dk, next));
 }
 
-/** Weight a filter applies to one input channel: depthwise filters have only their own. */
+/** The input channels a filter reads: those of its group (all of them for g = 1). */
+function channelsOf(p: Phase, filter: number): { first: number; end: number } {
+	return groupChannels(p, filterGroup(p, filter));
+}
+
+/** Weights a filter applies to one input channel of its group. */
 function kernelFor(p: Phase, weights: Weights, filter: number, channel: number): number[][] {
-	return (weights[filter] as Maps)[p.kind === 'depthwise' ? 0 : channel] as number[][];
+	return (weights[filter] as Maps)[channel - channelsOf(p, filter).first] as number[][];
 }
 
 /** The exact output of one phase, computed directly from the definition of convolution. */
@@ -62,8 +66,8 @@ export function convolve(p: Phase, input: Maps, weights: Weights): Maps {
 		Array.from({ length: p.outSize }, (_, row) =>
 			Array.from({ length: p.outSize }, (_, col) => {
 				let sum = 0;
-				const channels = p.kind === 'depthwise' ? [f] : Array.from({ length: p.m }, (_, c) => c);
-				for (const c of channels) {
+				const { first, end } = channelsOf(p, f);
+				for (let c = first; c < end; c++) {
 					const kernel = kernelFor(p, weights, f, c);
 					for (let kr = 0; kr < p.dk; kr++) {
 						for (let kc = 0; kc < p.dk; kc++) {
@@ -131,15 +135,14 @@ export function atomArithmetic(track: Track, values: TrackValues, atom: Atom): A
 	};
 	const sumOf = (terms: Term[]) => terms.reduce((s, term) => s + term.value * term.weight, 0);
 	const terms = termsFor(atom.channel);
-	const first = p.kind === 'depthwise' ? atom.channel : 0;
+	const { first, end } = channelsOf(p, atom.filter);
 	let running = 0;
 	for (let c = first; c <= atom.channel; c++) running += sumOf(termsFor(c));
-	const lastChannel = p.kind === 'depthwise' ? atom.channel : p.m - 1;
 	return {
 		terms,
 		sum: sumOf(terms),
 		running,
 		result: values.outputs[atom.phase]?.[atom.filter]?.[atom.row]?.[atom.col] ?? 0,
-		completesCell: atom.channel === lastChannel
+		completesCell: atom.channel === end - 1
 	};
 }

@@ -50,21 +50,35 @@ export interface StackOptions {
 	columns?: number;
 	/** Unfolded: pitch between slices, so filters line up with the stacks they slide over. */
 	pitch?: number;
+	/**
+	 * Slices per group (a grouped convolution's channels): isometric stacks leave one gap empty
+	 * between groups, so each group stands apart in shape as well as colour.
+	 */
+	groupSize?: number;
+}
+
+/** Columns of an unfolded grid of groups: a whole number of groups per row, as square as possible. */
+export function groupedColumns(count: number, groupSize: number): number {
+	if (groupSize <= 1 || groupSize >= count) return unfoldedColumns(count);
+	return Math.ceil(unfoldedColumns(count) / groupSize) * groupSize;
 }
 
 export function stackLayout(options: StackOptions): StackLayout {
 	const { view, count, side, cell } = options;
 	if (view === 'stack') {
 		const gap = options.gap ?? plateGap(side, cell);
+		const groupSize = options.groupSize ?? count;
 		const u = { x: COS30 * cell, y: SIN30 * cell };
 		const v = { x: -COS30 * cell, y: SIN30 * cell };
 		const halfWidth = COS30 * cell * side;
+		// Slot k holds slice k plus one empty slot per group boundary above it.
+		const slot = (k: number) => k + Math.floor(k / groupSize);
 		return {
 			width: 2 * halfWidth,
-			height: side * cell + (count - 1) * gap,
+			height: side * cell + slot(count - 1) * gap,
 			side,
 			slices: Array.from({ length: count }, (_, k) => ({
-				origin: { x: halfWidth, y: k * gap },
+				origin: { x: halfWidth, y: slot(k) * gap },
 				u,
 				v
 			}))

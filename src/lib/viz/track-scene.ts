@@ -9,6 +9,7 @@ import {
 	atomWindow,
 	atomsDone,
 	cellsDone,
+	groupChannels,
 	macsAfter,
 	type Atom,
 	type Phase,
@@ -16,6 +17,7 @@ import {
 } from './conv-steps';
 import {
 	cellCentre,
+	groupedColumns,
 	placeInRow,
 	plateGap,
 	quad,
@@ -55,7 +57,7 @@ export interface Scene {
 }
 
 /** Space between items, in cells. */
-const ITEM_GAP = 3;
+const ITEM_GAP = 1;
 /** An isometric stack is at most this many plate heights tall: dense stacks stay compact. */
 const MAX_STACK_PLATES = 2.4;
 const MIN_GAP = 0.5;
@@ -66,8 +68,32 @@ function isoGap(side: number, count: number): number {
 	return Math.max(MIN_GAP, Math.min(plateGap(side, 1), budget));
 }
 
-function stack(view: StackView, count: number, side: number, gap: number, columns: number) {
-	return stackLayout({ view, count, side, cell: 1, gap, columns, pitch: side + 1 });
+/**
+ * A stack of `count` slices, `side` cells square, in `groups` groups. Its plates are spaced as a
+ * stack of side `spacing` would be: a filter's slice c sits level with channel c of its input.
+ * Groups of more than one slice stand apart: one empty plate between them in the isometric view,
+ * whole groups per row when unfolded.
+ */
+function stack(view: StackView, count: number, side: number, groups: number, spacing = side) {
+	const groupSize = count / groups;
+	const apart = groups > 1 && groupSize > 1;
+	return stackLayout({
+		view,
+		count,
+		side,
+		cell: 1,
+		gap: isoGap(spacing, count + (apart ? groups - 1 : 0)),
+		columns: apart ? groupedColumns(count, groupSize) : unfoldedColumns(count),
+		pitch: side + 1,
+		groupSize: apart ? groupSize : count
+	});
+}
+
+/** Colours of a stack's slices: one per channel, or one per group in a grouped convolution. */
+function sliceColors(count: number, groups: number | null): string[] {
+	return Array.from({ length: count }, (_, c) =>
+		channelColor(groups === null ? c : Math.floor(c / (count / groups)))
+	);
 }
 
 export interface SceneOptions {
@@ -75,22 +101,24 @@ export interface SceneOptions {
 	maxWidth?: number;
 	/** Give every item at least this width (cells), so the captions under it do not collide. */
 	minItemWidth?: number;
+	/** The same, item by item (input, filter, output, …): the width of each item's caption. */
+	minItemWidths?: readonly number[];
 	/** Height of the captions under a row (cells): wrapped rows leave room for them. */
 	captionHeight?: number;
 }
 
 export function buildScene(track: Track, view: StackView, options: SceneOptions = {}): Scene {
-	const { maxWidth = Infinity, minItemWidth = 0, captionHeight = 0 } = options;
+	const { maxWidth = Infinity, minItemWidth = 0, minItemWidths = [], captionHeight = 0 } = options;
 	const m = track.size.m;
-	const inputGap = isoGap(track.size.df, m);
-	const columns = unfoldedColumns(m);
-	const channelColors = Array.from({ length: m }, (_, c) => channelColor(c));
+	// A grouped convolution colours by group, so a filter's colour says which channels it reads.
+	const grouped = track.kind === 'grouped' ? (track.phases[0]?.groups ?? 1) : null;
+	const inputGroups = grouped ?? 1;
 	const raw: Omit<SceneItem, 'x' | 'y' | 'width' | 'height' | 'rowBottom'>[] = [
 		{
 			role: 'input',
 			phase: -1,
-			layout: stack(view, m, track.size.df, inputGap, columns),
-			colors: channelColors
+			layout: stack(view, m, track.size.df, inputGroups),
+			colors: sliceColors(m, grouped)
 		}
 	];
 	const inputOf: number[] = [];
@@ -99,31 +127,28 @@ export function buildScene(track: Track, view: StackView, options: SceneOptions 
 	track.phases.forEach((p: Phase, k) => {
 		inputOf.push(raw.length - 1);
 		filterOf.push(raw.length);
-		// Filters share their input's plate spacing, so slice c of a filter sits level with channel c.
-		const gap = k === 0 ? inputGap : isoGap(p.inSize, m);
+		// Filters share their input's plate spacing, so slice c of a filter sits level with channel c:
+		// one filter per group, as deep as the group (all of M for g = 1, one channel for g = M).
 		raw.push({
 			role: 'filter',
 			phase: k,
-			layout: stack(view, m, p.dk, gap, columns),
-			colors: channelColors
+			layout: stack(view, m, p.dk, inputGroups, p.inSize),
+			colors: sliceColors(m, grouped)
 		});
 		outputOf.push(raw.length);
 		const own = p.kind === 'depthwise';
 		raw.push({
 			role: k === track.phases.length - 1 ? 'output' : 'feature',
 			phase: k,
-			layout: stack(
-				view,
-				p.n,
-				p.outSize,
-				isoGap(p.outSize, p.n),
-				own ? columns : unfoldedColumns(p.n)
-			),
-			colors: Array.from({ length: p.n }, (_, c) => (own ? channelColor(c) : MIXED_COLOR))
+			layout: stack(view, p.n, p.outSize, grouped ?? 1),
+			colors:
+				grouped !== null
+					? sliceColors(p.n, grouped)
+					: Array.from({ length: p.n }, (_, c) => (own ? channelColor(c) : MIXED_COLOR))
 		});
 	});
-	const boxes = raw.map((item) => ({
-		width: Math.max(item.layout.width, minItemWidth),
+	const boxes = raw.map((item, k) => ({
+		width: Math.max(item.layout.width, minItemWidth, minItemWidths[k] ?? 0),
 		height: item.layout.height
 	}));
 	// A window at the last row reaches into the SAME padding below the plate: keep captions clear of it.
@@ -245,8 +270,9 @@ export function buildFrame(track: Track, scene: Scene, t: number): Frame {
 	const output = scene.items[scene.outputOf[atom.phase] as number] as SceneItem;
 	const cells = atomWindow(track, atom);
 	const first = cells[0] as { row: number; col: number };
-	// A standard or pointwise filter spans every channel; a depthwise one only its own.
-	const reads = (c: number) => p.kind !== 'depthwise' || c === atom.channel;
+	// A filter reads the channels of its group: every channel for g = 1, its own for depthwise.
+	const { first: groupStart, end: groupEnd } = groupChannels(p, atom.group);
+	const reads = (c: number) => c >= groupStart && c < groupEnd;
 	frame.windows = input.layout.slices.map((f, c) =>
 		reads(c) ? quad(f, first.row, first.col, first.row + p.dk, first.col + p.dk) : ''
 	);

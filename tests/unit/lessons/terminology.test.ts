@@ -1,5 +1,5 @@
 /**
- * The UI names the depthwise and pointwise steps with the glossary's term, the one the lessons
+ * The UI names the depthwise, pointwise and grouped convolutions with the glossary's term, the one the lessons
  * use, so a student never meets two names for one thing. English is left out: its labels shorten
  * the same words ("Depthwise"), and the glossary is written in them.
  */
@@ -17,7 +17,8 @@ const NAMING: Record<string, string[]> = {
 		'lesson_kind_depthwise',
 		'lesson_calc_depthwise'
 	],
-	'pointwise-convolution': ['anim_title_pointwise', 'lab_kind_pointwise', 'lesson_calc_pointwise']
+	'pointwise-convolution': ['anim_title_pointwise', 'lab_kind_pointwise', 'lesson_calc_pointwise'],
+	'grouped-convolution': ['anim_title_grouped']
 };
 
 /** Names the UI once used beside the lessons' term. */

@@ -9,6 +9,7 @@ import {
 import { hsigmoid, hswish, relu, relu6, sample, swish } from '$lib/viz/activations';
 import {
 	blockBoxes,
+	blockDrawingFit,
 	classicBottleneck,
 	heatPaths,
 	seExample,
@@ -138,5 +139,34 @@ describe('squeeze-and-excite', () => {
 			{ level: 1, d: 'M0,1h1v1h-1z' },
 			{ level: 2, d: 'M1,0h1v1h-1zM1,1h1v1h-1z' }
 		]);
+	});
+});
+
+describe('block drawing fit', () => {
+	const base = {
+		count: 5,
+		box: 12,
+		minGap: 18,
+		height: 76,
+		labelPx: 13,
+		widestLabelPx: 48,
+		maxWidthPx: 2000,
+		maxHeightPx: 160
+	};
+
+	it('fills the height when the width allows, labels at their true size', () => {
+		const { scale, spacing } = blockDrawingFit(base);
+		expect(scale * 76 + 2 * 13).toBeCloseTo(160, 6);
+		// The gap holds the widest label between boxes.
+		expect((spacing - 12) * scale).toBeGreaterThanOrEqual(48);
+	});
+
+	it('shrinks to the width, still with room for the labels', () => {
+		const { scale, spacing } = blockDrawingFit({ ...base, maxWidthPx: 280 });
+		const width = scale * (4 * spacing + 12 + 4);
+		expect(width).toBeLessThanOrEqual(280 + 1e-6);
+		expect(width).toBeGreaterThan(279);
+		expect((spacing - 12) * scale).toBeGreaterThanOrEqual(48);
+		expect(scale * 76 + 2 * 13).toBeLessThan(160);
 	});
 });

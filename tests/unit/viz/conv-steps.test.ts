@@ -151,7 +151,7 @@ describe('stepping', () => {
 	const expectedSteps = (kind: TrackKind, s: ConvSize, g: Granularity): number => {
 		const df = outputSize(s.df, s.stride);
 		const cells = (channels: number) => channels * df * df;
-		const units = (phaseKind: 'standard' | 'depthwise' | 'pointwise', out: number) => {
+		const units = (phaseKind: TrackKind, out: number) => {
 			if (g === 'filter') return out;
 			if (g === 'cell' || phaseKind === 'depthwise') return cells(out);
 			return cells(out) * s.m;

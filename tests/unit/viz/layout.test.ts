@@ -146,7 +146,17 @@ describe('formula line', () => {
 		expect(formulaTerms('standard', size)[0]).toEqual({
 			symbols: ['DK', 'DK', 'M', 'N', 'DF', 'DF'],
 			values: [3, 3, 4, 8, 4, 4],
+			shown: ['3', '3', '4', '8', '4', '4'],
 			product: 4608
 		});
+		// The grouped filter sees M/g channels: printed as the fraction, multiplied as its value.
+		const grouped = { ...size, groups: 2 };
+		expect(formulaTerms('grouped', grouped)[0]).toEqual({
+			symbols: ['DK', 'DK', 'MG', 'N', 'DF', 'DF'],
+			values: [3, 3, 2, 8, 4, 4],
+			shown: ['3', '3', '(4/2)', '8', '4', '4'],
+			product: 2304
+		});
+		expect(formulaTerms('grouped', grouped)[0]?.product).toBe(formulaMacs('grouped', grouped));
 	});
 });
