@@ -218,7 +218,6 @@ function isPoints(value: unknown): value is InkPoint[] {
 	return Array.isArray(value) && value.length <= MAX_POINTS && value.every(isPoint);
 }
 
-
 export function isStroke(value: unknown): value is Stroke {
 	if (typeof value !== 'object' || value === null) return false;
 	const stroke = value as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { Snippet } from 'svelte';
+import { untrack, type Snippet } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 
 /**
@@ -9,14 +9,18 @@ import { SvelteMap } from 'svelte/reactivity';
 export class SlideNotes {
 	#bySlide = new SvelteMap<number, readonly Snippet[]>();
 
-	/** Registers a block of notes on a slide; returns its removal. */
+	/**
+	 * Registers a block of notes on a slide; returns its removal. Untracked: a <Notes> registers
+	 * from an effect, which must not come to depend on the notes it changes.
+	 */
 	add(slide: number, notes: Snippet): () => void {
-		this.#bySlide.set(slide, [...this.of(slide), notes]);
-		return () => {
-			const left = this.of(slide).filter((other) => other !== notes);
-			if (left.length > 0) this.#bySlide.set(slide, left);
-			else this.#bySlide.delete(slide);
-		};
+		untrack(() => this.#bySlide.set(slide, [...this.of(slide), notes]));
+		return () =>
+			untrack(() => {
+				const left = this.of(slide).filter((other) => other !== notes);
+				if (left.length > 0) this.#bySlide.set(slide, left);
+				else this.#bySlide.delete(slide);
+			});
 	}
 
 	/** The notes of a slide, in the order they appear in the lesson. */
