@@ -300,9 +300,13 @@ describe('ink screenshots', () => {
 				await draw(page, [0.7, 0.3], [0.9, 0.7]);
 				await expect.poll(() => strokes(page)).toBe(3);
 				const size = `${viewport.width}x${viewport.height}`;
-				// The controls stay up while the language menu has the focus.
-				await page.getByTestId('deck-language').focus();
+				// With the pen in hand, the control bar is the ink palette.
+				await expect.poll(() => page.getByTestId('ink-tools').isVisible()).toBe(true);
 				await screenshot(page, `present-ink-${lang}-${size}`);
+				// The pen put down, the bar is back, with the language menu (kept up while it has focus).
+				await page.keyboard.press('Escape');
+				await page.getByTestId('deck-language').focus();
+				await screenshot(page, `present-language-${lang}-${size}`);
 				await page.getByTestId('deck-language').blur();
 				await page.keyboard.press('o');
 				await page.getByTestId('overview').waitFor();
