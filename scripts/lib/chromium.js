@@ -23,7 +23,9 @@ const testPackages = [
 	// CJK glyphs for the Chinese and Korean screenshots.
 	{ name: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
 	// Makes the CMYK JPEG and animated GIF that the image-input tests feed the lab.
-	{ name: 'imagemagick', file: '/usr/bin/convert-im6.q16' }
+	{ name: 'imagemagick', file: '/usr/bin/convert-im6.q16' },
+	// Renders a printed deck's PDF to pixels, so a test can see the ink on the page.
+	{ name: 'poppler-utils', file: '/usr/bin/pdftoppm' }
 ];
 
 export function ensureChromium() {

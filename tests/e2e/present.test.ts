@@ -5,6 +5,7 @@ import {
 	builtDecks,
 	launchBrowser,
 	openPage,
+	renderAllSections,
 	screenshot,
 	trackProblems,
 	type PageProblems
@@ -274,39 +275,60 @@ describe('presentation mode', () => {
 		await audience.context().close();
 	});
 
-	it('the presenter shows each slide’s speaker notes', async () => {
-		// Find a lesson with notes and the slide that holds them.
+	it('teacher’s notes: off a student’s page, on in teacher mode, in the presenter view', async () => {
 		for (const slug of slugs) {
-			const { page, problems } = await openPage(browser, presenterPath(slug));
-			await ready(page);
-			const withNotes = await page.evaluate(() =>
-				[...document.querySelectorAll('.current .present-stage section.slide')].findIndex((s) =>
-					s.querySelector('[data-notes]')
-				)
-			);
-			if (withNotes === -1) {
+			const { page, problems } = await openPage(browser, `/en/learn/${slug}/`);
+			const notes = page.locator('article [data-notes]');
+			if ((await notes.count()) === 0) {
 				await page.context().close();
 				continue;
 			}
-			const expected = await page.evaluate(
-				(i) =>
-					document
-						.querySelectorAll('.current .present-stage section.slide')
-						[i]?.querySelector('[data-notes] > :not(summary)')
-						?.textContent?.trim() ?? '',
-				withNotes
+			// A student's page reads without them.
+			await renderAllSections(page);
+			expect(await notes.evaluateAll((all) => all.filter((n) => n.checkVisibility()).length)).toBe(
+				0
 			);
-			expect(expected.length).toBeGreaterThan(0);
-			await page.keyboard.type(String(withNotes + 1));
-			await page.keyboard.press('Enter');
-			await expectSlide(page, withNotes);
+			// The first slide with notes, and the text of its first block.
+			const { section, text } = await notes.first().evaluate((block) => ({
+				section: Number(block.closest<HTMLElement>('section.slide')?.dataset.slide),
+				text: [...block.children]
+					.slice(1)
+					.map((child) => child.textContent ?? '')
+					.join(' ')
+					.trim()
+			}));
+			expect(text.length).toBeGreaterThan(0);
+			// A teacher turns teacher mode on: the notes show, on this lesson and after a reload.
+			// (A click before the page has hydrated does nothing: click until it takes.)
+			const teacher = page.locator('html[data-teacher]');
+			for (let attempt = 0; attempt < 30 && (await teacher.count()) === 0; attempt++) {
+				await page.getByTestId('teacher-mode').click();
+				await teacher.waitFor({ timeout: 1000 }).catch(() => {});
+			}
+			await expect.poll(() => notes.first().isVisible()).toBe(true);
+			await page.reload();
+			await renderAllSections(page);
+			await expect.poll(() => notes.first().isVisible()).toBe(true);
+			expect(await page.getByTestId('teacher-mode').getAttribute('aria-pressed')).toBe('true');
+			await page.getByTestId('teacher-mode').click();
+			await expect.poll(() => notes.first().isVisible()).toBe(false);
+
+			// The presenter view shows them with their slide (the title slide comes first).
+			const index = section + 1;
+			await page.goto(inject('baseURL') + presenterPath(slug, `#${index + 1}`));
+			await ready(page);
+			await expectSlide(page, index);
 			await expect
 				.poll(() => page.getByTestId('presenter-notes').textContent())
-				.toContain(expected.slice(0, 40));
-			// Notes never show on the audience's slide.
-			const { page: audience } = await openPage(browser, deckPath(slug, `#${withNotes + 1}`));
+				.toContain(text.slice(0, 40));
+			// Not on the slide before, nor on the audience's slide.
+			await page.keyboard.press('ArrowLeft');
+			await expect
+				.poll(() => page.getByTestId('presenter-notes').textContent())
+				.not.toContain(text.slice(0, 40));
+			const { page: audience } = await openPage(browser, deckPath(slug, `#${index + 1}`));
 			await ready(audience);
-			expect(await audience.locator('[data-testid="slide"] [data-notes]').isVisible()).toBe(false);
+			expect(await audience.locator('.present-stage [data-notes]').count()).toBe(0);
 			await audience.context().close();
 			expect(problems.errors).toEqual([]);
 			await page.context().close();
@@ -349,6 +371,39 @@ describe('presentation mode', () => {
 	});
 
 	for (const slug of slugs) {
+		it(`${slug}: the overview shows every slide in a cell of its own`, async () => {
+			const { page, problems } = await openPage(browser, deckPath(slug));
+			await ready(page);
+			const total = await count(page);
+			await page.getByTestId('open-overview').click();
+			const overview = page.getByTestId('overview');
+			await expect.poll(() => overview.isVisible()).toBe(true);
+			// Each thumbnail lies inside the button that picks its slide, and no two overlap.
+			const cells = await overview.evaluate((root) => {
+				const slides = [...root.querySelectorAll('section.slide')];
+				const hits = [...root.querySelectorAll('[data-testid="overview-slide"]')];
+				return slides.map((slide, i) => {
+					const a = slide.getBoundingClientRect();
+					const b = hits[i]?.getBoundingClientRect();
+					return {
+						inside:
+							!!b &&
+							Math.abs(a.left - b.left) < 2 &&
+							Math.abs(a.top - b.top) < 2 &&
+							Math.abs(a.width - b.width) < 2,
+						key: `${Math.round(a.left)},${Math.round(a.top)}`
+					};
+				});
+			});
+			expect(cells).toHaveLength(total);
+			expect(cells.filter((cell) => !cell.inside)).toEqual([]);
+			expect(new Set(cells.map((cell) => cell.key)).size).toBe(total);
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+		});
+	}
+
+	for (const slug of slugs) {
 		it(`${slug}: the PDF of the print view has one page per slide`, async () => {
 			const { page, problems } = await openPage(browser, deckPath(slug));
 			await ready(page);
@@ -371,6 +426,45 @@ describe('presentation mode', () => {
 			await page.context().close();
 		});
 	}
+
+	it('on paper, widgets show their last step and none of their controls', async () => {
+		const { page, problems } = await openPage(browser, deckPath('standard-convolution', '#4'));
+		await ready(page);
+		const slide = page.locator('[data-testid="slide"]');
+		const animation = slide.getByTestId('conv-animation');
+		await animation.waitFor();
+		// Paused mid-way, as a teacher might have left it.
+		const scrubber = slide.getByTestId('anim-scrubber');
+		const position = () => scrubber.evaluate((input: HTMLInputElement) => [input.value, input.max]);
+		// Let it start playing by itself first, as it does when its slide comes up.
+		await expect
+			.poll(() => slide.getByTestId('anim-play').getAttribute('aria-pressed'))
+			.toBe('true');
+		await scrubber.evaluate((input: HTMLInputElement) => {
+			input.value = String(Math.round(Number(input.max) / 3));
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+		});
+		const [before, max] = await position();
+		expect(before).not.toBe(max);
+		await page.emulateMedia({ media: 'print' });
+		await expect.poll(position).toEqual([max, max]);
+		const shown = await page
+			.locator('.present-stage section.slide')
+			.evaluateAll(
+				(slides) =>
+					slides.flatMap((s) =>
+						[...s.querySelectorAll('button, input[type="range"], input[type="radio"]')].filter(
+							(c) => c.checkVisibility()
+						)
+					).length
+			);
+		expect(shown).toBe(0);
+		// Back on screen, the animation is where it was.
+		await page.emulateMedia({ media: 'screen' });
+		await expect.poll(position).toEqual([before, max]);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
 
 	it('a live widget responds inside a slide', async () => {
 		const found = await findWidgetSlide();
@@ -451,8 +545,17 @@ describe('presentation mode', () => {
 				.locator('tbody tr')
 				.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-layer') ?? ''))
 		);
-		// The slide itself is not shrunk, and the arrows still turn slides from a page button.
-		expect(await slide.evaluate((s) => s.style.getPropertyValue('--fit') || '1')).toBe('1');
+		// Rows page rather than shrink the slide: it shrinks only as far as the table's width needs on
+		// this 4:3 stage (1280×900 is nearer 4:3 than 16:9), and no column is cut off. The arrows
+		// still turn slides from a page button.
+		expect(
+			Number(await slide.evaluate((s) => s.style.getPropertyValue('--fit') || '1'))
+		).toBeGreaterThanOrEqual(0.8);
+		expect(
+			await slide
+				.getByTestId('table-scroll')
+				.evaluate((box) => box.scrollWidth <= box.clientWidth + 1)
+		).toBe(true);
 		await page.keyboard.press('ArrowRight');
 		await expectSlide(page, index + 1);
 		// On paper every row is there, and the pager is not.
@@ -472,6 +575,117 @@ describe('presentation mode', () => {
 		expect(printed).toEqual({ rows: all, pager: 0, fits: true });
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
+	});
+
+	for (const lang of ['en', 'ru']) {
+		it(`${lang}: at 1024×768 the V1 Table 1 slide shows every column`, async () => {
+			const { page, problems } = await openPage(browser, `/${lang}/present/mobilenet-v1/#5`, {
+				viewport: { width: 1024, height: 768 }
+			});
+			await ready(page);
+			const table = page.locator('[data-testid="slide"] [data-testid="table-scroll"]');
+			await table.waitFor();
+			await expect
+				.poll(() =>
+					table.evaluate((box) => ({
+						cut: box.scrollWidth > box.clientWidth + 1,
+						columns: box.querySelectorAll('thead th').length
+					}))
+				)
+				.toEqual({ cut: false, columns: 5 });
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+		});
+	}
+
+	it('a slide that carries a section on shows its title', async () => {
+		const { page, problems } = await openPage(browser, deckPath('standard-convolution'));
+		await ready(page);
+		const titles = await page.locator('.present-stage section.slide').evaluateAll((slides) =>
+			slides.map((slide) => {
+				const title = slide.querySelector(':scope > :is(h1, h2, h3, .slide-continued)');
+				return {
+					start: slide.getAttribute('data-break'),
+					title: title?.textContent?.trim() ?? ''
+				};
+			})
+		);
+		const continued = titles.filter((slide) => slide.start === 'rule');
+		expect(continued.length).toBeGreaterThan(0);
+		expect(continued.filter((slide) => slide.title === '')).toEqual([]);
+		// Shown on the slide.
+		const index = titles.findIndex((slide) => slide.start === 'rule');
+		await page.keyboard.type(String(index + 1));
+		await page.keyboard.press('Enter');
+		await expectSlide(page, index);
+		expect(
+			await page
+				.locator('[data-testid="slide"] > :is(h2, h3, .slide-continued)')
+				.first()
+				.isVisible()
+		).toBe(true);
+		// And not on the reading page, which has the heading right above.
+		await page.goto(inject('baseURL') + `/en/learn/standard-convolution/`);
+		await renderAllSections(page);
+		const hidden = await page
+			.locator('article .slide-continued')
+			.evaluateAll((all) => all.filter((p) => p.checkVisibility()).length);
+		expect(hidden).toBe(0);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('the slide number reads from the back of the room and stays on one line in Russian', async () => {
+		const { page, problems } = await openPage(browser, '/ru/present/mobilenet-v2/#12', {
+			viewport: { width: 1024, height: 768 }
+		});
+		await ready(page);
+		const position = page.getByTestId('slide-position');
+		const size = await position.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		expect(size).toBeGreaterThanOrEqual(18);
+		// One line: "12 / 25" is not broken after the slash.
+		const box = await position.boundingBox();
+		expect(box?.height ?? 0).toBeLessThan(size * 1.8);
+		expect(await position.textContent()).toMatch(/^12\s\/\s\d+$/);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('the language menu goes on with the talk in another language, on the same slide, both windows', async () => {
+		// From the home page, as a teacher gets there.
+		const { page: audience, problems } = await openPage(browser, '/en/');
+		await audience
+			.getByRole('link', { name: /start learning/i })
+			.first()
+			.click();
+		await audience.waitForURL(/\/en\/learn\/$/);
+		await audience.locator('[data-testid="lesson-index"] a[href$="/mobilenet-v1/"]').click();
+		await audience.waitForURL(/\/en\/learn\/mobilenet-v1\/$/);
+		await audience.getByTestId('present-button').click();
+		await ready(audience);
+		await audience.keyboard.press('3');
+		await audience.keyboard.press('Enter');
+		await expectSlide(audience, 2);
+		const opened = audience.context().waitForEvent('page');
+		await audience.keyboard.press('s');
+		const presenter = await opened;
+		await ready(presenter);
+		await expectSlide(presenter, 2);
+		await audience.bringToFront();
+		await audience.getByTestId('deck-language').selectOption('ru');
+		await audience.waitForURL(/\/ru\/present\/mobilenet-v1\/#3$/);
+		await ready(audience);
+		await expectSlide(audience, 2);
+		expect(await audience.locator('html').getAttribute('lang')).toBe('ru');
+		// The presenter window followed, to its own view in Russian.
+		await presenter.waitForURL(/\/ru\/present\/mobilenet-v1\/presenter\/#3$/);
+		await ready(presenter);
+		await expectSlide(presenter, 2);
+		// And the two still move together.
+		await audience.keyboard.press('ArrowRight');
+		await expectSlide(presenter, 3);
+		expect(problems.errors).toEqual([]);
+		await audience.context().close();
 	});
 
 	it('the lesson page’s Present button opens the slide being read', async () => {

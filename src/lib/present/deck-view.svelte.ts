@@ -5,13 +5,15 @@ import {
 	type SessionOptions
 } from '$lib/components/present/session.svelte';
 import { m } from '$lib/paraglide/messages';
+import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import { Deck, type DeckEffect } from './deck.svelte';
 import { slideHash } from './hash';
+import { deckSignature } from './ink-store';
 import { deckTitles } from './outline';
 
 /** What a presentation page's load gives: the lesson and its section titles. */
 export interface DeckPageData {
-	lang: string;
+	lang: Locale;
 	lesson: { title: string; slug: string; references: readonly unknown[] };
 	slideTitles: readonly string[];
 }
@@ -26,6 +28,7 @@ export type DeckRole = SessionOptions['role'];
 export class DeckView {
 	readonly deck: Deck;
 	readonly onkeydown: (event: KeyboardEvent) => void;
+	readonly #announceLanguage: (lang: string) => void;
 	/** Why the last request failed (full screen refused, pop-up blocked), or ''. */
 	notice = $state('');
 	/** Title slide, one title per section, then the references when the lesson cites any. */
@@ -53,16 +56,47 @@ export class DeckView {
 	) {
 		this.#data = data;
 		this.#role = role;
-		// The deck is made once per page; the lesson does not change under it.
-		this.deck = new Deck(this.titles.length);
+		const id = `${role}-${Math.random().toString(36).slice(2)}`;
+		// The deck is made once per page; the lesson does not change under it (another language is
+		// another page: see switchLanguage).
+		this.deck = new Deck(this.titles.length, 0, id);
 		const { lang, lesson } = data();
-		this.onkeydown = deckSession(this.deck, {
+		const session = deckSession(this.deck, {
 			...options,
+			id,
+			signature: deckSignature(this.titles),
 			lang,
 			slug: lesson.slug,
 			role,
-			perform: (effect) => this.perform(effect)
-		}).onkeydown;
+			perform: (effect) => this.perform(effect),
+			onLanguage: (next) => {
+				if (isLocale(next) && next !== this.#data().lang) location.assign(this.urlIn(next));
+			},
+			onInkUnsaved: () => (this.notice = m.present_ink_unsaved())
+		});
+		this.onkeydown = session.onkeydown;
+		this.#announceLanguage = session.announceLanguage;
+	}
+
+	/** This view of the lesson in another language, on the current slide. */
+	urlIn(lang: Locale): string {
+		const { slug } = this.#data().lesson;
+		const path =
+			this.#role === 'audience'
+				? resolve(`/${lang}/present/${slug}/`)
+				: resolve(`/${lang}/present/${slug}/presenter/`);
+		return path + slideHash(this.deck.index);
+	}
+
+	/**
+	 * Goes on with the talk in another language, on the same slide (translations keep every slide,
+	 * a test checks), and the other window with it. A page load: the deck, its channel and its ink
+	 * are the language's own.
+	 */
+	switchLanguage(lang: Locale): void {
+		if (lang === this.#data().lang) return;
+		this.#announceLanguage(lang);
+		location.assign(this.urlIn(lang));
 	}
 
 	/** The accessible name of slide `index`: its number and title. */

@@ -1,3 +1,4 @@
+import { InkBoard } from './ink-board.svelte';
 import type { DeckAction } from './keys';
 import { initialState, reduce, type DeckState, type NavAction } from './navigation';
 import { defaultSettings, type PresentSettings } from './settings';
@@ -8,15 +9,18 @@ import type { SyncState } from './sync';
 export type DeckEffect = 'fullscreen' | 'presenter';
 
 /**
- * One deck's state, shared by the audience and presenter views: navigation (pure reducer) plus
- * the projector settings. Views read it reactively and call `act`.
+ * One deck's state, shared by the audience and presenter views: navigation (pure reducer), the
+ * projector settings and the ink. Views read it reactively and call `act`.
  */
 export class Deck {
 	nav = $state<DeckState>(initialState(0));
 	settings = $state<PresentSettings>({ ...defaultSettings });
+	readonly ink: InkBoard;
 
-	constructor(count: number, index = 0) {
+	/** `window` names this window in the ids of the strokes drawn in it. */
+	constructor(count: number, index = 0, window = 'local') {
 		this.nav = initialState(count, index);
+		this.ink = new InkBoard(window);
 	}
 
 	get index(): number {
@@ -47,6 +51,20 @@ export class Deck {
 			case 'aspect':
 				this.settings = { ...this.settings, aspect: nextAspectChoice(this.settings.aspect) };
 				return null;
+			case 'pen':
+			case 'laser':
+				this.ink.toggle(action.type);
+				return null;
+			case 'clear-ink':
+				this.ink.clearSlide(this.index);
+				return null;
+			case 'escape': {
+				// Escape first closes what covers the slide, then puts the pen down.
+				const before = this.nav;
+				this.go(action);
+				if (this.nav === before) this.ink.tool = null;
+				return null;
+			}
 			default:
 				this.go(action);
 				return null;

@@ -13,7 +13,10 @@ export type DeckCommand =
 	| 'escape'
 	| 'presenter'
 	| 'contrast'
-	| 'aspect';
+	| 'aspect'
+	| 'pen'
+	| 'laser'
+	| 'clear-ink';
 
 export type DeckAction = { type: DeckCommand } | { type: 'digit'; digit: number };
 
@@ -27,7 +30,9 @@ export interface KeyInput {
 
 /**
  * The key map, in the order the help dialog lists it. `keys` are KeyboardEvent.key values.
- * USB clickers send PageDown / PageUp, and some send "." or F5 for their blank and start buttons.
+ * USB clickers send PageDown / PageUp, and some send "." or B, F5 / Shift+F5 and Escape for their
+ * blank, start and stop buttons (a few send arrows, or Tab): the ink keys are letters none of them
+ * sends. E clears a slide's ink, as in PowerPoint.
  */
 export const keyBindings: readonly { command: DeckCommand; keys: readonly string[] }[] = [
 	{ command: 'next', keys: ['ArrowRight', ' ', 'PageDown', 'ArrowDown', 'n'] },
@@ -41,6 +46,9 @@ export const keyBindings: readonly { command: DeckCommand; keys: readonly string
 	{ command: 'presenter', keys: ['s'] },
 	{ command: 'contrast', keys: ['c'] },
 	{ command: 'aspect', keys: ['a'] },
+	{ command: 'pen', keys: ['d'] },
+	{ command: 'laser', keys: ['l'] },
+	{ command: 'clear-ink', keys: ['e'] },
 	{ command: 'help', keys: ['?'] },
 	{ command: 'escape', keys: ['Escape'] },
 	{ command: 'backspace', keys: ['Backspace'] }

@@ -2,7 +2,9 @@
 // prerendered lesson component serves both reading (sections in normal flow) and presenting (one
 // section at a time). A slide starts at every top-level <h2> and at every thematic break (<hr>); the
 // first slide is whatever comes before the first of them. The <hr> stays, as the first child of its
-// slide, so the reading page still shows the break; the slides hide it.
+// slide, so the reading page still shows the break; the slides hide it. A slide that starts at a
+// break with no heading of its own gets its section's title after the <hr>, `hidden` (the slides
+// show it; the reading page, which has the heading just above, does not).
 // Plain JavaScript with JSDoc because svelte.config.js imports it before any TypeScript runs.
 
 /**
@@ -201,24 +203,46 @@ export function groupSlides(nodes) {
 }
 
 /**
+ * Each slide's title heading: its first heading, or, for a slide that continues a section after a
+ * `---` break, the one before it. Null before the lesson's first heading.
+ * @param {SlideGroup[]} groups
+ * @returns {(SlideNode | null)[]}
+ */
+function titleHeadings(groups) {
+	/** @type {SlideNode | null} */
+	let previous = null;
+	return groups.map((group) => {
+		const heading = group.nodes.find(
+			(node) => node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')
+		);
+		previous = heading ?? previous;
+		return previous;
+	});
+}
+
+/**
  * Each slide's title: its first heading, or the previous slide's title when it continues a
  * section after a `---` break.
  * @param {SlideGroup[]} groups
  * @returns {string[]}
  */
 export function slideTitles(groups) {
-	/** @type {string[]} */
-	const titles = [];
-	let previous = '';
-	for (const group of groups) {
-		const heading = group.nodes.find(
-			(node) => node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')
-		);
-		const title = heading ? textOf(heading).trim() : previous;
-		titles.push(title);
-		previous = title;
-	}
-	return titles;
+	return titleHeadings(groups).map((heading) => (heading ? textOf(heading).trim() : ''));
+}
+
+/**
+ * The title a continuing slide shows: a copy of its section heading's content (math and all) in a
+ * paragraph, hidden outside the slides and to assistive technology (the slide is labelled with it).
+ * @param {SlideNode} heading
+ * @returns {SlideNode}
+ */
+function continuedTitle(heading) {
+	return {
+		type: 'element',
+		tagName: 'p',
+		properties: { className: ['slide-continued'], hidden: true, ariaHidden: 'true' },
+		children: structuredClone(heading.children ?? [])
+	};
 }
 
 /**
@@ -229,14 +253,20 @@ export function slideTitles(groups) {
 export default function rehypeSlides() {
 	return (tree, file) => {
 		const { hoisted, groups } = groupSlides(tree.children ?? []);
+		const headings = titleHeadings(groups);
 		tree.children = [
 			...hoisted,
-			...groups.map((group, index) => ({
-				type: 'element',
-				tagName: 'section',
-				properties: { className: ['slide'], dataSlide: String(index), dataBreak: group.start },
-				children: group.nodes
-			}))
+			...groups.map((group, index) => {
+				const heading = headings[index];
+				const continues = group.start === 'rule' && heading && !group.nodes.includes(heading);
+				const [rule, ...rest] = group.nodes;
+				return {
+					type: 'element',
+					tagName: 'section',
+					properties: { className: ['slide'], dataSlide: String(index), dataBreak: group.start },
+					children: continues && rule ? [rule, continuedTitle(heading), ...rest] : group.nodes
+				};
+			})
 		];
 		const fm = /** @type {Record<string, unknown> | undefined} */ (file.data.fm);
 		file.data.fm = { ...fm, slideTitles: slideTitles(groups) };

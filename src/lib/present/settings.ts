@@ -6,7 +6,7 @@ export interface PresentSettings {
 	aspect: AspectChoice;
 }
 
-const storageKey = 'separable-present';
+export const settingsKey = 'separable-present';
 
 export const defaultSettings: PresentSettings = { contrast: false, aspect: 'auto' };
 
@@ -16,7 +16,7 @@ function isAspectChoice(value: unknown): value is AspectChoice {
 
 export function loadSettings(storage: Pick<Storage, 'getItem'>): PresentSettings {
 	try {
-		const raw: unknown = JSON.parse(storage.getItem(storageKey) ?? 'null');
+		const raw: unknown = JSON.parse(storage.getItem(settingsKey) ?? 'null');
 		if (typeof raw !== 'object' || raw === null) return defaultSettings;
 		const { contrast, aspect } = raw as Record<string, unknown>;
 		return {
@@ -29,5 +29,5 @@ export function loadSettings(storage: Pick<Storage, 'getItem'>): PresentSettings
 }
 
 export function saveSettings(storage: Pick<Storage, 'setItem'>, settings: PresentSettings): void {
-	storage.setItem(storageKey, JSON.stringify(settings));
+	storage.setItem(settingsKey, JSON.stringify(settings));
 }

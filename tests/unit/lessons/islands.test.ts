@@ -97,7 +97,7 @@ describe('slide sections as islands', () => {
 			/<Slide index=\{1\} start="heading">\s*<h2[^>]*>One<\/h2>\s*<p>Text.<\/p>\s*<\/Slide>/
 		);
 		expect(code).toMatch(
-			/<Slide index=\{2\} start="rule">\s*<hr>\s*<Island widget=\{Chart\}><Chart \/><\/Island>\s*<\/Slide>/
+			/<Slide index=\{2\} start="rule">\s*<hr>\s*<p class="slide-continued" hidden aria-hidden="true">One<\/p>\s*<Island widget=\{Chart\}><Chart \/><\/Island>\s*<\/Slide>/
 		);
 		expect(code.match(/import Slide from '\$lib\/components\/island\/slide';/g)).toHaveLength(1);
 		expect(code).toContain("import Term from '$lib/components/lesson/Term.svelte';");

@@ -19,7 +19,10 @@ describe('actionForKey', () => {
 		['?', 'help'],
 		['Escape', 'escape'],
 		['s', 'presenter'],
-		['c', 'contrast']
+		['c', 'contrast'],
+		['d', 'pen'],
+		['l', 'laser'],
+		['e', 'clear-ink']
 	])('%j → %s', (key, type) => {
 		expect(actionForKey({ key })).toEqual({ type });
 	});
@@ -34,6 +37,18 @@ describe('actionForKey', () => {
 		expect(actionForKey({ key: 'ArrowLeft', altKey: true })).toBeNull();
 		expect(actionForKey({ key: 'f', metaKey: true })).toBeNull();
 		expect(actionForKey({ key: 'x' })).toBeNull();
+	});
+
+	it('keeps the ink keys off every key a presentation clicker sends', () => {
+		// Logitech, Kensington, Targus and no-name USB clickers: page keys, arrows, start and stop of
+		// a show, blank screen, and Tab on a few.
+		const clicker = ['PageDown', 'PageUp', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+		const more = ['F5', 'Escape', '.', 'b', 'Tab', 'Enter', ' '];
+		for (const key of [...clicker, ...more]) {
+			const type = actionForKey({ key })?.type;
+			expect(['pen', 'laser', 'clear-ink']).not.toContain(type);
+		}
+		expect(actionForKey({ key: 'F5', shiftKey: true })).toEqual({ type: 'fullscreen' });
 	});
 
 	it('binds each key once', () => {

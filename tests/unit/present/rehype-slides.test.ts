@@ -67,7 +67,9 @@ describe('rehype-slides', () => {
 		expect(slides[0]).toContain('<Notes>');
 		expect(slides[1]).toMatch(/^\s*<h2>The cost<\/h2>/);
 		expect(slides[1]).toContain('<Widget size={3} />');
-		expect(slides[2]).toMatch(/^\s*<hr\s*\/?>\s*<p>More on the cost.<\/p>/);
+		expect(slides[2]).toMatch(
+			/^\s*<hr\s*\/?>\s*<p class="slide-continued" hidden aria-hidden="true">The cost<\/p>\s*<p>More on the cost.<\/p>/
+		);
 		expect(slides[3]).toContain('Last words.');
 		expect(code.match(/<hr/g)).toHaveLength(1);
 		expect(code).toMatch(/data-slide="2"\s+data-break="rule"/);
@@ -81,6 +83,26 @@ describe('rehype-slides', () => {
 		);
 		expect(code.lastIndexOf('<script')).toBeLessThan(firstSection);
 		expect(sections(code)[1]).toContain('class=\\"katex-display\\"');
+	});
+
+	it('repeats a section’s title, math and all, on the slides that carry it on', async () => {
+		const code = await render(
+			'## Cost of $D_K^2$ {#cost}\n\nOne.\n\n---\n\nTwo.\n\n---\n\n### Exercise {#ex}\n\nThree.\n\n---\n\nFour.\n',
+			true
+		);
+		const slides = sections(code);
+		expect(slides).toHaveLength(4);
+		// Each continuation shows a copy of the heading it carries on, not of the slide's own.
+		expect(slides[0]).not.toContain('slide-continued');
+		expect(slides[1]).toMatch(
+			/<p class="slide-continued" hidden aria-hidden="true">Cost of [^]*katex/
+		);
+		expect(slides[1]).not.toContain('id="cost"');
+		expect(slides[2]).not.toContain('slide-continued');
+		expect(slides[3]).toContain(
+			'<p class="slide-continued" hidden aria-hidden="true">Exercise</p>'
+		);
+		expect(code.match(/id="cost"/g)).toHaveLength(1);
 	});
 
 	it('adds the slide titles to the metadata', async () => {

@@ -18,6 +18,37 @@ export function setLessonContext(context: LessonContext): void {
 	setContext(KEY, context);
 }
 
+/** What a page knows of its lesson that the lesson's components need. */
+export interface LessonPage {
+	readonly lang: Locale;
+	readonly lesson: {
+		readonly equations: readonly string[];
+		readonly references: readonly { readonly id: string }[];
+		readonly terms?: LessonContext['terms'];
+	};
+}
+
+/**
+ * Sets the lesson context from a page's data (the reading page, a deck, the presenter's notes),
+ * read through getters so it follows navigation.
+ */
+export function setLessonPageContext(page: () => LessonPage): void {
+	setLessonContext({
+		get lang() {
+			return page().lang;
+		},
+		get equations() {
+			return page().lesson.equations;
+		},
+		get references() {
+			return page().lesson.references.map((reference) => reference.id);
+		},
+		get terms() {
+			return page().lesson.terms;
+		}
+	});
+}
+
 export function lessonContext(): LessonContext {
 	const context = getContext<LessonContext | undefined>(KEY);
 	if (!context) throw new Error('lesson components render inside a lesson page');

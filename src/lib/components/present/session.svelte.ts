@@ -4,8 +4,9 @@ import { resolve } from '$app/paths';
 import { page } from '$app/state';
 import type { Deck, DeckEffect } from '$lib/present/deck.svelte';
 import { parseSlideHash, slideHash } from '$lib/present/hash';
+import { inkKey, loadInk, saveInk } from '$lib/present/ink-store';
 import { actionForKey, widgetOwnsKey } from '$lib/present/keys';
-import { loadSettings, saveSettings } from '$lib/present/settings';
+import { loadSettings, saveSettings, settingsKey } from '$lib/present/settings';
 import type { Aspect } from '$lib/present/stage';
 import { channelName, DeckSync } from '$lib/present/sync';
 
@@ -13,6 +14,10 @@ export interface SessionOptions {
 	lang: string;
 	slug: string;
 	role: 'audience' | 'presenter';
+	/** This window's name in the channel and in the ids of its strokes. */
+	id: string;
+	/** The deck's outline fingerprint (ink-store.ts): stored ink of another outline is not shown. */
+	signature: string;
 	/** Carries out what only the page can: full screen, opening the other window. */
 	perform: (effect: DeckEffect) => void;
 	/** The slide holding the element with this id, for links such as #depthwise-cost. */
@@ -21,16 +26,23 @@ export interface SessionOptions {
 	screen?: () => Aspect;
 	/** The presenter hears the audience's slide shape. */
 	onScreen?: (aspect: Aspect) => void;
+	/** The other window moved the talk to another language. */
+	onLanguage: (lang: string) => void;
+	/** The browser would not store the ink (storage full or switched off). */
+	onInkUnsaved: () => void;
 }
 
 /**
  * Wires a deck to the world: the URL hash (reload and shared links return to the slide), the
- * keyboard, the other window (BroadcastChannel) and the remembered projector settings.
- * Call during component initialisation; returns the keydown handler for <svelte:window>.
+ * keyboard, the other window (BroadcastChannel), the remembered projector settings and the ink
+ * (stored per lesson and language, drawn live in both windows).
+ * Call during component initialisation; returns the keydown handler for <svelte:window> and a way
+ * to tell the other window that the talk changes language.
  */
 export function deckSession(deck: Deck, options: SessionOptions) {
 	let sync: DeckSync | null = null;
-	const id = `${options.role}-${Math.random().toString(36).slice(2)}`;
+	const { id } = options;
+	const inkStorageKey = inkKey(options.lang, options.slug);
 
 	function slideFromHash(): number | null {
 		const number = parseSlideHash(location.hash, deck.count);
@@ -41,6 +53,17 @@ export function deckSession(deck: Deck, options: SessionOptions) {
 
 	onMount(() => {
 		deck.settings = loadSettings(localStorage);
+		deck.ink.replace(loadInk(localStorage, inkStorageKey, options.signature));
+		// Every change goes to the other window as it happens; the window that made it stores it.
+		deck.ink.outlet = {
+			send: (op) => sync?.sendInk(op),
+			sendLaser: (slide, x, y) => sync?.sendLaser(slide, x, y),
+			save: () => {
+				if (!saveInk(localStorage, inkStorageKey, options.signature, deck.ink.ink)) {
+					options.onInkUnsaved();
+				}
+			}
+		};
 		const start = slideFromHash();
 		if (start !== null) deck.go({ type: 'goto', index: start });
 
@@ -49,25 +72,31 @@ export function deckSession(deck: Deck, options: SessionOptions) {
 			if (index !== null && index !== deck.index) deck.go({ type: 'goto', index });
 		};
 		// The other window saved new settings (contrast, aspect): both follow.
-		const onStorage = () => {
-			deck.settings = loadSettings(localStorage);
+		const onStorage = (event: StorageEvent) => {
+			if (event.key === settingsKey) deck.settings = loadSettings(localStorage);
 		};
 		addEventListener('hashchange', onHash);
 		addEventListener('storage', onStorage);
 		if (typeof BroadcastChannel !== 'undefined') {
-			sync = new DeckSync(
-				new BroadcastChannel(channelName(options.lang, options.slug)),
-				id,
-				() => deck.sync,
-				(state) => deck.follow(state),
-				options.onScreen
-			);
+			sync = new DeckSync(new BroadcastChannel(channelName(options.lang, options.slug)), id, {
+				current: () => deck.sync,
+				onState: (state) => deck.follow(state),
+				onScreen: options.onScreen,
+				ink: () => deck.ink.ink,
+				onInk: (op) => deck.ink.hear(op),
+				onInkAll: (ink) => deck.ink.replace(ink),
+				onLaser: (slide, x, y) => {
+					if (slide === deck.index) deck.ink.hearPoint(x, y, performance.now());
+				},
+				onLanguage: options.onLanguage
+			});
 			sync.adopt(deck.sync);
 			sync.hello();
 		}
 		return () => {
 			removeEventListener('hashchange', onHash);
 			removeEventListener('storage', onStorage);
+			deck.ink.outlet = null;
 			sync?.close();
 			sync = null;
 		};
@@ -125,7 +154,11 @@ export function deckSession(deck: Deck, options: SessionOptions) {
 		if (effect) options.perform(effect);
 	}
 
-	return { onkeydown };
+	return {
+		onkeydown,
+		/** Tells the other window that this one now shows the talk in `lang`. */
+		announceLanguage: (lang: string) => sync?.sendLanguage(lang)
+	};
 }
 
 /** Full screen on, or off again. Returns false when the browser refuses. */

@@ -1,4 +1,6 @@
+import { flushSync } from 'svelte';
 import type { Player } from '$lib/viz/player.svelte';
+import { whilePrinting } from '$lib/components/present/print';
 
 export function prefersReducedMotion(): boolean {
 	return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -29,7 +31,9 @@ export function fullyVisible(entry: {
  * Plays the animation the first time the element is in full view, and pauses it as soon as it is
  * not: a student scrolling past sees no motion starting at the edge of the screen. An animation
  * paused that way carries on when it is back in full view, unless the student moved it meanwhile.
- * Under prefers-reduced-motion nothing starts by itself: the animation waits in step mode.
+ * Under prefers-reduced-motion nothing starts by itself: the animation waits in step mode. On
+ * paper (print, PDF) the animation shows its end, the whole computation, not whatever step it had
+ * reached; afterwards it is back where it was.
  * Returns the cleanup.
  */
 export function autoplayWhenVisible(
@@ -37,7 +41,21 @@ export function autoplayWhenVisible(
 	player: Player,
 	enabled: boolean
 ): () => void {
-	if (!enabled || prefersReducedMotion()) return () => player.destroy();
+	const stopPrinting = whilePrinting(() => {
+		const { t, playing } = player;
+		player.jump(player.total);
+		flushSync();
+		return () => {
+			player.seek(t);
+			if (playing) player.play();
+		};
+	});
+	if (!enabled || prefersReducedMotion()) {
+		return () => {
+			stopPrinting();
+			player.destroy();
+		};
+	}
 	let started = false;
 	let visible = false;
 	/** Where the observer paused the player, to resume only from there. */
@@ -72,6 +90,7 @@ export function autoplayWhenVisible(
 	resized.observe(element);
 	window.addEventListener('resize', observe);
 	return () => {
+		stopPrinting();
 		observer?.disconnect();
 		resized.disconnect();
 		window.removeEventListener('resize', observe);
