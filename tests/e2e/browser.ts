@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
 	chromium,
@@ -98,6 +98,31 @@ export async function screenshotView(page: Page, name: string): Promise<void> {
 export async function screenshotOf(element: Locator, name: string): Promise<void> {
 	mkdirSync(screenshotDir, { recursive: true });
 	await element.screenshot({ path: `${screenshotDir}/${name}.png` });
+}
+
+export interface A11yViolation {
+	id: string;
+	impact: string;
+	targets: string[];
+}
+
+/**
+ * axe-core's findings, of every impact, on the page as it is now. The page must have been opened
+ * with bypassCSP: axe is injected as an inline script, which the site's CSP forbids.
+ */
+export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
+	await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+	return page.evaluate(async () => {
+		type Result = {
+			violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+		};
+		const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
+		return (await axe.run()).violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+		}));
+	});
 }
 
 /** Records a page's console errors and its requests that leave `origin`. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, JSHandle, Page } from 'playwright-core';
-import { openPage } from './browser';
+import { a11yViolations, openPage } from './browser';
 
 const images = resolve(import.meta.dirname, '../../../shared/images');
 /** A photo from ../shared/images. */
@@ -104,24 +104,9 @@ export const log = (what: string, shown: Shown[]) =>
 			.join(', ')}`
 	);
 
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-/**
- * axe-core's serious and critical findings on the page as it is now. The page must have been
- * opened with bypassCSP: axe is injected as an inline script, which the site's CSP forbids.
- */
+/** axe-core's serious and critical findings (see a11yViolations). */
 export async function seriousA11yViolations(page: Page) {
-	await page.addScriptTag({ content: axeSource });
-	const violations = await page.evaluate(async () => {
-		type Result = {
-			violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-		};
-		const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
-		return (await axe.run()).violations.map((v) => ({
-			id: v.id,
-			impact: v.impact,
-			targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
-		}));
-	});
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	return (await a11yViolations(page)).filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, openPage, screenshot, trackProblems } from './browser';
+import { a11yViolations, launchBrowser, openPage, screenshot, trackProblems } from './browser';
 
 // Ink on slides, as a teacher uses it: drawn in either window and seen in the other, kept on its
 // slide, through a reload and on paper.
@@ -51,17 +51,29 @@ async function draw(page: Page, from: [number, number], to: [number, number]): P
 	await page.mouse.up();
 }
 
-/** Opens the deck, then its presenter window with S (as a teacher does), both on `hash`. */
-async function openBoth(hash: string) {
-	const { page: audience, problems } = await openPage(browser, deckPath('en', hash), {
-		viewport: { width: 1280, height: 720 }
+/**
+ * Opens the deck, then its presenter window with S (as a teacher does), both on `hash`. With
+ * bypassCSP, axe can be injected into either.
+ */
+async function openBoth(
+	hash: string,
+	{
+		lang = 'en',
+		viewport = { width: 1280, height: 720 },
+		presenterViewport = { width: 1280, height: 800 },
+		bypassCSP = false
+	} = {}
+) {
+	const { page: audience, problems } = await openPage(browser, deckPath(lang, hash), {
+		viewport,
+		bypassCSP
 	});
 	await ready(audience);
 	const opened = audience.context().waitForEvent('page');
 	await audience.keyboard.press('s');
 	const presenter = await opened;
 	const presenterProblems = trackProblems(presenter, new URL(inject('baseURL')).origin);
-	await presenter.setViewportSize({ width: 1280, height: 800 });
+	await presenter.setViewportSize(presenterViewport);
 	await ready(presenter);
 	return { audience, presenter, problems, presenterProblems };
 }
@@ -106,7 +118,9 @@ const red: [number, number, number] = [0xe0, 0x3a, 0x2f];
 
 describe('ink on slides', () => {
 	it('drawn in the presenter window, it appears in the audience window, and the other way round', async () => {
-		const { audience, presenter, problems, presenterProblems } = await openBoth('#3');
+		const { audience, presenter, problems, presenterProblems } = await openBoth('#3', {
+			bypassCSP: true
+		});
 		expect(await strokes(audience)).toBe(0);
 		await presenter.getByTestId('pen').click();
 		await draw(presenter, [0.2, 0.6], [0.7, 0.6]);
@@ -120,6 +134,11 @@ describe('ink on slides', () => {
 		await expect.poll(() => strokes(presenter)).toBe(2);
 		// The presenter's preview of the next slide shows its own (no) ink.
 		expect(await presenter.getByTestId('presenter-next').locator('svg.ink path').count()).toBe(0);
+		// With the pen in hand in both windows, the palette is a labelled group inside the labelled
+		// controls landmark, and the windows are axe-clean at every impact.
+		await expect.poll(() => audience.getByTestId('ink-tools').isVisible()).toBe(true);
+		expect(await a11yViolations(audience)).toEqual([]);
+		expect(await a11yViolations(presenter)).toEqual([]);
 		expect(problems.errors).toEqual([]);
 		expect(presenterProblems.errors).toEqual([]);
 		await audience.context().close();
@@ -193,7 +212,7 @@ describe('ink on slides', () => {
 		if (!box) throw new Error('no ink layer');
 		const cdp = await page.context().newCDPSession(page);
 		// A stylus: pointer type "pen", pressing harder as it goes.
-		const pen = (type: string, x: number, force: number) =>
+		const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, force: number) =>
 			cdp.send('Input.dispatchMouseEvent', {
 				type,
 				x: box.x + x,
@@ -209,7 +228,7 @@ describe('ink on slides', () => {
 		await pen('mouseReleased', 520, 0);
 		await expect.poll(() => strokes(page)).toBe(1);
 		// A finger.
-		const touch = (type: string, x: number) =>
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
 			cdp.send('Input.dispatchTouchEvent', {
 				type,
 				touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + x, y: box.y + box.height * 0.7 }]
@@ -289,30 +308,37 @@ describe('ink screenshots', () => {
 		{ width: 1024, height: 768 }
 	]) {
 		for (const lang of ['en', 'ru']) {
-			it(`a slide with ink, the overview and the language menu, ${lang} at ${viewport.width}×${viewport.height}`, async () => {
-				const { page, problems } = await openPage(browser, deckPath(lang, '#3'), { viewport });
-				await ready(page);
-				await page.getByTestId('pen').click();
-				await draw(page, [0.12, 0.42], [0.6, 0.42]);
-				await page.getByTestId('ink-highlighter').click();
-				await draw(page, [0.08, 0.55], [0.5, 0.55]);
-				await page.getByTestId('ink-green').click();
-				await draw(page, [0.7, 0.3], [0.9, 0.7]);
-				await expect.poll(() => strokes(page)).toBe(3);
+			it(`a slide with ink in both windows, the overview and the language menu, ${lang} at ${viewport.width}×${viewport.height}`, async () => {
+				const { audience, presenter, problems, presenterProblems } = await openBoth('#3', {
+					lang,
+					viewport,
+					presenterViewport: viewport
+				});
+				await audience.bringToFront();
+				await audience.getByTestId('pen').click();
+				await draw(audience, [0.12, 0.42], [0.6, 0.42]);
+				await audience.getByTestId('ink-highlighter').click();
+				await draw(audience, [0.08, 0.55], [0.5, 0.55]);
+				await audience.getByTestId('ink-green').click();
+				await draw(audience, [0.7, 0.3], [0.9, 0.7]);
+				await expect.poll(() => strokes(audience)).toBe(3);
+				await expect.poll(() => strokes(presenter)).toBe(3);
 				const size = `${viewport.width}x${viewport.height}`;
 				// With the pen in hand, the control bar is the ink palette.
-				await expect.poll(() => page.getByTestId('ink-tools').isVisible()).toBe(true);
-				await screenshot(page, `present-ink-${lang}-${size}`);
+				await expect.poll(() => audience.getByTestId('ink-tools').isVisible()).toBe(true);
+				await screenshot(audience, `present-ink-${lang}-${size}`);
+				await screenshot(presenter, `present-ink-presenter-${lang}-${size}`);
 				// The pen put down, the bar is back, with the language menu (kept up while it has focus).
-				await page.keyboard.press('Escape');
-				await page.getByTestId('deck-language').focus();
-				await screenshot(page, `present-language-${lang}-${size}`);
-				await page.getByTestId('deck-language').blur();
-				await page.keyboard.press('o');
-				await page.getByTestId('overview').waitFor();
-				await screenshot(page, `present-ink-overview-${lang}-${size}`);
+				await audience.keyboard.press('Escape');
+				await audience.getByTestId('deck-language').focus();
+				await screenshot(audience, `present-language-${lang}-${size}`);
+				await audience.getByTestId('deck-language').blur();
+				await audience.keyboard.press('o');
+				await audience.getByTestId('overview').waitFor();
+				await screenshot(audience, `present-ink-overview-${lang}-${size}`);
 				expect(problems.errors).toEqual([]);
-				await page.context().close();
+				expect(presenterProblems.errors).toEqual([]);
+				await audience.context().close();
 			});
 		}
 	}

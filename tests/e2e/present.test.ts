@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+	a11yViolations,
 	buildDir,
 	builtDecks,
 	launchBrowser,
@@ -337,6 +338,23 @@ describe('presentation mode', () => {
 		throw new Error('no English lesson has <Notes> yet');
 	});
 
+	it('the reading page in teacher mode is axe-clean at every impact', async () => {
+		const { page } = await openPage(browser, '/en/learn/standard-convolution/', {
+			bypassCSP: true
+		});
+		const teacher = page.locator('html[data-teacher]');
+		for (let attempt = 0; attempt < 30 && (await teacher.count()) === 0; attempt++) {
+			await page.getByTestId('teacher-mode').click();
+			await teacher.waitFor({ timeout: 1000 }).catch(() => {});
+		}
+		await renderAllSections(page);
+		const notes = page.locator('article [data-notes]');
+		expect(await notes.count()).toBeGreaterThan(1);
+		await expect.poll(() => notes.first().isVisible()).toBe(true);
+		expect(await a11yViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+
 	it('the overview grid opens with O and a click jumps', async () => {
 		const slug = slugs[0] ?? '';
 		const { page, problems } = await openPage(browser, deckPath(slug));
@@ -635,7 +653,7 @@ describe('presentation mode', () => {
 		await page.context().close();
 	});
 
-	it('the slide number reads from the back of the room and stays on one line in Russian', async () => {
+	it('the slide number reads from the back of the room, and it and the controls stay on one line in Russian', async () => {
 		const { page, problems } = await openPage(browser, '/ru/present/mobilenet-v2/#12', {
 			viewport: { width: 1024, height: 768 }
 		});
@@ -647,6 +665,11 @@ describe('presentation mode', () => {
 		const box = await position.boundingBox();
 		expect(box?.height ?? 0).toBeLessThan(size * 1.8);
 		expect(await position.textContent()).toMatch(/^12\s\/\s\d+$/);
+		// The control bar, longest in Russian, keeps one row beside it.
+		const rows = await page
+			.locator('nav.controls .buttons > *')
+			.evaluateAll((items) => new Set(items.map((item) => item.getBoundingClientRect().top)).size);
+		expect(rows).toBe(1);
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	});
@@ -764,14 +787,21 @@ describe('presentation screenshots', () => {
 			const { page, problems } = await openPage(browser, deckPath(slug, '#3'), { viewport });
 			await ready(page);
 			// Let the controls fade, as they do on a projector.
-			await page.waitForTimeout(3000);
+			await expect
+				.poll(
+					() =>
+						page
+							.locator('nav.controls .buttons')
+							.evaluate((buttons) => getComputedStyle(buttons).opacity),
+					{ timeout: 6000 }
+				)
+				.toBe('0');
 			await screenshot(page, `present-audience-${size}`);
 			await page.keyboard.press('Home');
 			await expectSlide(page, 0);
 			await screenshot(page, `present-title-${size}`);
 			await page.keyboard.press('o');
 			await page.getByTestId('overview').waitFor();
-			await page.waitForTimeout(300);
 			await screenshot(page, `present-overview-${size}`);
 			await page.keyboard.press('Escape');
 			await page.keyboard.press('?');
@@ -795,7 +825,9 @@ describe('presentation screenshots', () => {
 				{ viewport }
 			);
 			await ready(presenter);
-			await presenter.waitForTimeout(500);
+			await expect
+				.poll(() => presenter.getByTestId('presenter-clock').textContent())
+				.toMatch(/\d{1,2}:\d\d/);
 			await screenshot(presenter, `present-presenter-${size}`);
 			expect(presenterProblems.errors).toEqual([]);
 			await presenter.context().close();
