@@ -11,8 +11,8 @@ import {
 	remarkComponentParagraphs
 } from './src/lib/lessons/mdsvex-plugins.js';
 import rehypeSlides from './src/lib/present/rehype-slides.js';
+import { languages } from './scripts/lib/languages.js';
 
-const languages = ['en', 'ru', 'zh', 'ko'];
 // SEPARABLE_OUT=<name> builds into build-<name>/ so that several developers can build one checkout at once.
 const out = process.env.SEPARABLE_OUT;
 

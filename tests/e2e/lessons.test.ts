@@ -12,8 +12,8 @@ import {
 	standardConvParams
 } from '../../src/lib/architecture/costs';
 import { mobilenetV1 } from '../../src/lib/architecture/v1';
+import { languages } from '../../scripts/lib/languages.js';
 
-const languages = ['en', 'ru', 'zh', 'ko'] as const;
 type Lang = (typeof languages)[number];
 
 const slugs = readdirSync('content/en')

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, renderAllSections, screenshot } from './browser';
-
-const languages = ['en', 'ru', 'zh', 'ko'] as const;
+import { languages } from '../../scripts/lib/languages.js';
 
 const messages = Object.fromEntries(
 	languages.map((lang) => [lang, JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8'))])

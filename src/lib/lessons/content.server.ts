@@ -206,7 +206,3 @@ export function glossary(lang: Locale): { entries: GlossaryItem[]; contentLang: 
 	};
 }
 
-/** Every lesson record, for tests and the parity check. */
-export function allLessons(): readonly LessonRecord[] {
-	return lessons;
-}

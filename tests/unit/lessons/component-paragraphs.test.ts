@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from 'mdsvex';
 import remarkMath from 'remark-math';
 import { remarkComponentParagraphs } from '../../../src/lib/lessons/mdsvex-plugins.js';
+import { LANGUAGES } from './helpers';
 
 async function render(source: string, filename = 'content/en/lesson.md'): Promise<string> {
 	const out = await compile(source, {
@@ -82,7 +83,7 @@ describe('lint: no paragraph starts with a component tag', () => {
 	});
 
 	it('passes on every lesson in every language', async () => {
-		for (const lang of ['en', 'ru', 'zh', 'ko']) {
+		for (const lang of LANGUAGES) {
 			for (const file of readdirSync(`content/${lang}`).filter((f) => f.endsWith('.md'))) {
 				const filename = `content/${lang}/${file}`;
 				await expect(

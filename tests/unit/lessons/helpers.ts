@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 
-export const LANGUAGES = ['en', 'ru', 'zh', 'ko'] as const;
+export { languages as LANGUAGES } from '../../../scripts/lib/languages.js';
 export type Lang = (typeof LANGUAGES)[number];
 
 /** Lesson slugs of a language folder (content/<lang>/*.md). */

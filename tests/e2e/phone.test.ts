@@ -1,0 +1,141 @@
+/**
+ * The site on a 390 × 844 phone: nothing runs off the right edge unless it sits in a scroller a
+ * keyboard can reach (axe's scrollable-region-focusable, at phone width), wide equations say they
+ * scroll, and the header is one row whose menu is reached by a thumb.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a11yViolations, launchBrowser, openPage, screenshotView } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const phone = {
+	viewport: { width: 390, height: 844 },
+	isMobile: true,
+	hasTouch: true,
+	bypassCSP: true
+};
+
+/** Pages the reviews found faults on at phone width, and one of each other kind. */
+const pages = [
+	'/zh/learn/depthwise-separable-convolution/',
+	'/ko/learn/mobilenet-v1/',
+	'/en/learn/width-and-resolution/',
+	'/ru/learn/pointwise-convolution/',
+	'/en/lab/',
+	'/ru/explore/',
+	'/ko/notebook/',
+	'/zh/glossary/'
+];
+
+/** Scrolls through the page so every lazily drawn part is laid out, then back to the top. */
+async function readThrough(page: Page): Promise<void> {
+	await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+	await page.evaluate(async () => {
+		// Closed disclosures (the playground's API list, the contents) are checked open.
+		for (const details of document.querySelectorAll('details')) details.open = true;
+		for (let y = 0; y < document.body.scrollHeight; y += 700) {
+			window.scrollTo(0, y);
+			await new Promise((done) => requestAnimationFrame(() => done(null)));
+		}
+		window.scrollTo(0, 0);
+	});
+	await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Elements whose right edge passes the screen's and that no ancestor clips, plus scrolling boxes
+ * that hide content but cannot take keyboard focus.
+ */
+function unannouncedOverflow(page: Page) {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const found: string[] = [];
+		const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+		for (const el of document.querySelectorAll('body *')) {
+			const box = el.getBoundingClientRect();
+			if (box.width === 0 || box.right <= width + 1) continue;
+			let clipped = false;
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+				if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX)) {
+					clipped = true;
+					break;
+				}
+			}
+			if (!clipped) found.push(`${name(el)} reaches ${Math.round(box.right)} px`);
+		}
+		for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+			const style = getComputedStyle(el);
+			if (!/auto|scroll/.test(style.overflowX) || el.scrollWidth <= el.clientWidth + 1) continue;
+			if (el.offsetParent === null || el.closest('[hidden]')) continue;
+			const reachable = el.tabIndex >= 0 || el.querySelector('a, button, input, select, textarea');
+			if (!reachable) found.push(`${name(el)} scrolls but takes no focus`);
+		}
+		return found;
+	});
+}
+
+describe('on a 390-px phone', () => {
+	for (const path of pages) {
+		it(`${path}: no sideways overflow that is not an announced scroller; axe clean`, async () => {
+			const { page, problems } = await openPage(browser, path, phone);
+			await readThrough(page);
+			expect(await unannouncedOverflow(page)).toEqual([]);
+			const violations = await a11yViolations(page);
+			expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+				[]
+			);
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+		});
+	}
+
+	it('a display equation wider than the screen is a labelled region that fades where it hides', async () => {
+		const { page } = await openPage(browser, '/en/learn/depthwise-separable-convolution/', phone);
+		const equation = page.locator('#eq-separable-cost .katex-display');
+		await expect.poll(() => equation.getAttribute('data-hidden'), { timeout: 15_000 }).toBe('end');
+		await expect(equation.getAttribute('role')).resolves.toBe('region');
+		await expect(equation.getAttribute('tabindex')).resolves.toBe('0');
+		await expect(equation.getAttribute('aria-label')).resolves.toMatch(/scroll/);
+		// The keyboard scrolls it; at its end the fade moves to the other side.
+		await equation.focus();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => equation.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+		await equation.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+		await expect.poll(() => equation.getAttribute('data-hidden')).toBe('start');
+		// At a laptop's width it fits, and is an ordinary box again: no tab stop.
+		await page.setViewportSize({ width: 1366, height: 768 });
+		await expect.poll(() => equation.getAttribute('data-hidden')).toBe('none');
+		await expect(equation.getAttribute('tabindex')).resolves.toBeNull();
+		await page.context().close();
+	});
+
+	for (const lang of ['en', 'ru'] as const) {
+		it(`${lang}: the header is one row, and its menu reaches the lab and the languages`, async () => {
+			const { page } = await openPage(browser, `/${lang}/`, phone);
+			const header = page.locator('header.site-header');
+			expect((await header.boundingBox())!.height).toBeLessThanOrEqual(72);
+			const lab = header.locator(`nav a[href="/${lang}/lab/"]`);
+			await expect(lab.isVisible()).resolves.toBe(false);
+			const button = page.getByTestId('menu-button');
+			expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+			await button.tap();
+			await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+			await screenshotView(page, `phone-menu-${lang}`);
+			for (const link of await header.locator('nav a').all()) {
+				expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+			}
+			await lab.tap();
+			await page.waitForURL(`**/${lang}/lab/`);
+			// The menu closes behind the visitor.
+			await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+			await page.context().close();
+		});
+	}
+});
