@@ -107,6 +107,17 @@ export function formatMillions(value: number, lang: Locale, digits = 1): string 
 }
 
 /**
+ * A count the papers print in billions (0.3 GFLOPs, 1.3B mult-adds), as formatMillions prints
+ * millions: the number of billions in English and Russian (the text names the unit), 3 亿 / 3억
+ * in Chinese and Korean, at the printed precision.
+ */
+export function formatBillions(billions: number, lang: Locale, digits = 1): string {
+	const myriads = MYRIADS[lang];
+	if (myriads) return inMyriads(billions * 1e9, lang, myriads, 10 ** (9 - digits));
+	return formatDecimal(billions, lang, digits);
+}
+
+/**
  * A short number with its unit, to three significant digits, for chart axes: 4,608 / 569M /
  * 569 млн / 5.69 亿 / 5.69억. Below ten thousand no language abbreviates.
  */

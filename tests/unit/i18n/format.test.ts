@@ -3,6 +3,7 @@ import {
 	formatCompact,
 	formatDecimal,
 	formatInteger,
+	formatBillions,
 	formatMillions,
 	formatPercent,
 	formatValue,
@@ -77,6 +78,17 @@ describe('counts the papers print in millions', () => {
 		expect(formatMillions(1.2e12, 'zh', 0)).toBe(`1.2${NBSP}万亿`);
 		expect(formatMillions(6000, 'zh', 3)).toBe('6,000');
 		expect(formatMillions(1000, 'ko', 2)).toBe('0');
+	});
+});
+
+describe('counts the papers print in billions', () => {
+	it('prints the billions in English and Russian, 亿 and 억 in Chinese and Korean', () => {
+		expect(formatBillions(0.3, 'en', 1)).toBe('0.3');
+		expect(formatBillions(0.615, 'ru', 3)).toBe('0,615');
+		expect(formatBillions(0.3, 'zh', 1)).toMatch(/^3\s?亿$/);
+		expect(formatBillions(0.615, 'zh', 3)).toMatch(/^6\.15\s?亿$/);
+		expect(formatBillions(1.3, 'ko', 1)).toBe('13억');
+		expect(formatBillions(34.9, 'ko', 1)).toBe('349억');
 	});
 });
 
