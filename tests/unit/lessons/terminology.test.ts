@@ -21,10 +21,32 @@ const NAMING: Record<string, string[]> = {
 	'grouped-convolution': ['anim_title_grouped']
 };
 
+/** More naming messages, for the languages whose review listed them (ko-review.md §3.3). */
+const NAMING_MORE: Partial<Record<string, Record<string, string[]>>> = {
+	ko: {
+		'width-multiplier': ['lab_alpha_label', 'lesson_alpha_label', 'cell_playground_charts'],
+		'resolution-multiplier': ['lab_res_help'],
+		'inverted-residual': ['anim_v2_title'],
+		'squeeze-and-excite': ['anim_se_title', 'lab_kind_se', 'lab_link_se'],
+		'hard-sigmoid': ['anim_se_stage_gate'],
+		'residual-connection': ['strip_legend_skip'],
+		parameter: ['lab_col_params', 'anim_chart_params'],
+		'fully-connected-layer': ['anim_explore_se']
+	}
+};
+
 /** Names the UI once used beside the lessons' term. */
 const RIVALS: Partial<Record<string, RegExp>> = {
 	ru: /(?<!разделим\S* )по глубине/i,
-	zh: /逐通道卷积/
+	zh: /逐通道卷积/,
+	// α/ρ are 승수, a lesson is a 단원 in a 강좌, the lab is 실습실 and the playground 코드 연습장,
+	// the UI says 신경망 (the lessons keep 네트워크 for a communications network), a shortcut is 숏컷.
+	ko: /너비 배수|해상도 배수|폭 승수|매개변수|역 잔차|완전 연결층|실험실|실습장|레슨|\{n\}강|\d강(?![가-힣])|강의 목록|네트워크|지름길|h-sigmoid|squeeze-and-excite|휴대폰|로그 눈금/
+};
+
+/** Rival names in the lessons and the glossary, where some words of the UI list are legitimate. */
+const LESSON_RIVALS: Partial<Record<string, RegExp>> = {
+	ko: /너비 배수|해상도 배수|폭 승수|매개변수|역 잔차|완전 연결층|실험실|실습장|레슨|\d강(?![가-힣])|지름길|계수\(rank\)|가장자리\(edge\)|L_2\$ 정규화|로그 눈금|\d\s?백만/
 };
 
 /** The glossary term without its English original: "поканальная свёртка (depthwise …)" → "поканальная свёртка". */
@@ -42,7 +64,7 @@ for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
 			.map((slug) => lessonSource(lang, slug).toLowerCase())
 			.join('\n');
 
-		for (const [id, keys] of Object.entries(NAMING)) {
+		for (const [id, keys] of Object.entries({ ...NAMING, ...NAMING_MORE[lang] })) {
 			it(`names ${id} in the UI as the glossary and the lessons do`, () => {
 				const term = glossary.find((entry) => entry.id === id)?.term;
 				expect(term, id).toBeTruthy();
@@ -57,6 +79,18 @@ for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
 		it('uses no other name for the depthwise step', () => {
 			const rival = RIVALS[lang];
 			const found = Object.entries(messages).filter(([, value]) => rival?.test(value));
+			expect(found).toEqual([]);
+		});
+
+		it.runIf(LESSON_RIVALS[lang])('uses no rival name in the lessons or the glossary', () => {
+			const rival = new RegExp(LESSON_RIVALS[lang] ?? /$^/, 'g');
+			const texts = [
+				...slugsOf(lang).map((slug) => [slug, lessonSource(lang, slug)]),
+				['glossary', readFileSync(file, 'utf8')]
+			];
+			const found = texts.flatMap(([name, text]) =>
+				[...(text ?? '').matchAll(rival)].map((match) => `${name}: ${match[0]}`)
+			);
 			expect(found).toEqual([]);
 		});
 	});
