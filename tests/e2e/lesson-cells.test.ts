@@ -61,7 +61,8 @@ async function readThrough(page: Page): Promise<void> {
 	await page.evaluate(async () => {
 		for (let y = 0; y < document.body.scrollHeight; y += 600) {
 			window.scrollTo(0, y);
-			await new Promise((resolve) => setTimeout(resolve, 30));
+			// A frame per screen, as a scrolling reader gives the page.
+			await new Promise((resolve) => requestAnimationFrame(resolve));
 		}
 	});
 	await page.waitForLoadState('networkidle');

@@ -49,11 +49,11 @@ export function lazyWidgets() {
  * arrive with the page: SvelteKit links a lesson's stylesheets, but not those of a dynamic import
  * inside the lesson, and without this the widget would show unstyled until its code loads (or
  * forever, without JavaScript).
- * @param {import('rollup').OutputBundle} bundle
+ * @param {import('vite').Rollup.OutputBundle} bundle
  * @param {(id: string) => readonly string[]} dynamicImportsOf ids a module imports dynamically
  */
 export function lazyWidgetStyles(bundle, dynamicImportsOf) {
-	/** @type {import('rollup').OutputChunk[]} */
+	/** @type {import('vite').Rollup.OutputChunk[]} */
 	const chunks = [];
 	for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.push(item);
 	/** @param {string} id */
@@ -61,7 +61,7 @@ export function lazyWidgetStyles(bundle, dynamicImportsOf) {
 		chunks.find((chunk) => chunk.facadeModuleId === id) ??
 		chunks.find((chunk) => chunk.moduleIds.includes(id));
 	/**
-	 * @param {import('rollup').OutputChunk} chunk
+	 * @param {import('vite').Rollup.OutputChunk} chunk
 	 * @param {Set<string>} css
 	 * @param {Set<string>} seen
 	 */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Plugin } from 'vite';
-import type { OutputBundle, OutputChunk } from 'rollup';
+import type { Plugin, Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 import {
 	LAZY_WIDGET,
 	lazyWidgets,
