@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, ensureChromium } from '../lib/chromium.js';
 import { bundleModelHarness } from '../lib/model-harness.js';
-import { sharedModelsDir, startStaticServer } from '../lib/static-server.js';
+import { developmentModels, startStaticServer } from '../lib/static-server.js';
 import { summarize } from '../lib/stats.js';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -110,10 +110,10 @@ function report(raw, config) {
 export async function run() {
 	const executablePath = ensureChromium();
 	const outDir = await bundleModelHarness();
-	const modelsDir = sharedModelsDir(projectRoot);
-	if (!modelsDir)
+	const modelsDirs = await developmentModels(projectRoot);
+	if (modelsDirs.length === 0)
 		throw new Error('The benchmark needs ../shared/models (official V1 0.25 and 0.75).');
-	const { server, url } = await startStaticServer({ root: outDir, modelsDir });
+	const { server, url } = await startStaticServer({ root: outDir, modelsDirs });
 	const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
 	try {
 		const page = await browser.newPage();

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
-/** Resolves SvelteKit's $lib alias the way vite does, trying the same extensions. */
+/**
+ * Resolves SvelteKit's $lib alias the way vite does, trying the same extensions.
+ * @param {string} root
+ */
 function libAlias(root) {
 	return {
 		name: 'sveltekit-lib-alias',

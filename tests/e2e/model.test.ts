@@ -11,7 +11,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleModelHarness } from '../../scripts/lib/model-harness.js';
 import type { ModelHarness } from '../../scripts/bench/model-page/main';
-import { sharedModelsDir, startStaticServer } from '../../scripts/lib/static-server.js';
+import {
+	developmentModels,
+	sharedModelsDir,
+	startStaticServer
+} from '../../scripts/lib/static-server.js';
 import { launchBrowser, openPage } from './browser';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -42,7 +46,10 @@ describe.skipIf(!present)('the model in Chromium', () => {
 		for (const name of ['coffee.png', 'chelsea.png']) {
 			copyFileSync(resolve(imagesDir, name), resolve(outDir, 'images', name));
 		}
-		({ server, url: base } = await startStaticServer({ root: outDir, modelsDir }));
+		({ server, url: base } = await startStaticServer({
+			root: outDir,
+			modelsDirs: await developmentModels(projectRoot)
+		}));
 		browser = await launchBrowser();
 	});
 

@@ -1,5 +1,7 @@
 /**
- * Whether the lab accepts an image file, decided from its bytes before any decoding.
+ * Whether the lab accepts an image file, decided from its bytes before any decoding where a
+ * header is read here (PNG, JPEG, GIF, WebP, BMP), and otherwise by whether the browser can
+ * decode it (image/decode.ts).
  *
  * SVG is refused rather than rasterised: it has no pixel size of its own (the size we would
  * pick is arbitrary), it can pull in fonts and images from elsewhere, and a classifier trained
@@ -36,13 +38,23 @@ export function validateImageBytes(bytes: Uint8Array): ValidationResult {
 	if (sizeProblem) return { ok: false, problem: sizeProblem };
 	const header = readImageHeader(bytes);
 	if (!header.ok) return header;
-	const { width, height } = header;
+	return checkPixelSize(header);
+}
+
+/**
+ * Whether an image of this pixel size is accepted: read from its header, or, for a format the
+ * browser decoded without a header reader here, from the decoded image.
+ */
+export function checkPixelSize<F>(image: { format: F; width: number; height: number }):
+	| { ok: true; format: F; width: number; height: number; extremeAspect: boolean }
+	| { ok: false; problem: ImageProblem; width: number; height: number } {
+	const { format, width, height } = image;
 	if (width === 0 || height === 0) return { ok: false, problem: 'zero-size', width, height };
 	if (width * height > MAX_PIXELS) {
 		return { ok: false, problem: 'too-many-pixels', width, height };
 	}
 	const extremeAspect = Math.max(width, height) / Math.min(width, height) > EXTREME_ASPECT;
-	return { ok: true, format: header.format, width, height, extremeAspect };
+	return { ok: true, format, width, height, extremeAspect };
 }
 
 /** Longest side the lab keeps after decoding; larger photos are scaled down once, on load. */

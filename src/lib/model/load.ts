@@ -13,7 +13,8 @@ import {
 	type UntrainedReason,
 	type WeightSource
 } from './registry';
-import type { ByteCache } from './weights-cache';
+import { MODEL_BASE_URL } from './env';
+import { browserCache, type ByteCache } from './weights-cache';
 import type { WeightArray } from './weights';
 import { decodeWeights, groupBytes, readManifest, type ManifestGroup } from './weights-format';
 
@@ -117,6 +118,41 @@ export async function loadLayersWeights(
 		await Promise.all(urls.map((u) => ctx.cache?.delete(u).catch(() => undefined)));
 		throw error;
 	}
+}
+
+/**
+ * The first model and source, in the loading order, that serve a readable model.json for the
+ * configuration's trained weights, or null: whether the site can load them, without downloading
+ * them (model.json goes into the offline cache, where loading finds it again).
+ */
+export async function findTrainedWeights(
+	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>,
+	options: FetchContext & SourceOptions = {}
+): Promise<{ model: TrainedModel; source: WeightSource } | null> {
+	const found = trainedModelsFor(config);
+	if ('reason' in found) return null;
+	for (const entry of loadingOrder(found.models, options)) {
+		try {
+			const url = new URL(entry.source.url, globalThis.location?.href ?? 'http://localhost/').href;
+			const bytes = await fetchBytes(url, options, () => undefined);
+			readManifest(JSON.parse(new TextDecoder().decode(bytes)));
+			return entry;
+		} catch (error) {
+			if (options.signal?.aborted) throw error;
+		}
+	}
+	return null;
+}
+
+/** Whether the site can load trained weights for a configuration, from the sources the lab uses. */
+export async function canLoadTrainedWeights(
+	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>
+): Promise<boolean> {
+	const found = await findTrainedWeights(config, {
+		mirrorBaseUrl: MODEL_BASE_URL,
+		cache: browserCache()
+	});
+	return found !== null;
 }
 
 export type WeightsResult =

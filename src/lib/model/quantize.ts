@@ -24,8 +24,17 @@ export interface LayerQuantError {
 	kind: LayerKind;
 	/** Root-mean-square error of the kernel's values. */
 	rmse: number;
-	/** rmse ÷ the kernel's root-mean-square value. */
+	/** rmse ÷ the kernel's root-mean-square value: dominated by the channels with large weights. */
 	relative: number;
+	/**
+	 * Each output channel's own relative error (its rmse ÷ its root-mean-square value), averaged
+	 * over channels: every channel feeds a feature map of its own, so a channel whose small weights
+	 * round to a few levels counts as much as a large one. Per-tensor rounding of a depthwise kernel
+	 * shows here.
+	 */
+	channelRelative: number;
+	/** The largest of those per-channel errors. */
+	worstChannel: number;
 	/** Signal-to-quantization-noise ratio in dB: 10·log10(Σw² ÷ Σ(w′ − w)²). */
 	sqnrDb: number;
 	/** Distinct levels the kernel ends up using (at most 256 per grid). */
@@ -72,22 +81,33 @@ function perChannel(data: Float32Array, channels: number): Float32Array {
 	return values;
 }
 
-function error(name: string, kind: LayerKind, before: Float32Array, after: Float32Array) {
-	let signal = 0;
-	let noise = 0;
+function error(
+	name: string,
+	kind: LayerKind,
+	before: Float32Array,
+	after: Float32Array,
+	channels: number
+): LayerQuantError {
+	const signal = new Float64Array(channels);
+	const noise = new Float64Array(channels);
 	const levels = new Set<number>();
 	for (let i = 0; i < before.length; i++) {
-		signal += before[i]! ** 2;
-		noise += (after[i]! - before[i]!) ** 2;
+		const c = i % channels;
+		signal[c] += before[i]! ** 2;
+		noise[c] += (after[i]! - before[i]!) ** 2;
 		levels.add(after[i]!);
 	}
-	const n = Math.max(1, before.length);
+	const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+	const [s, n] = [sum(signal), sum(noise)];
+	const perChannel = Array.from(signal, (sc, c) => (sc > 0 ? Math.sqrt(noise[c]! / sc) : 0));
 	return {
 		name,
 		kind,
-		rmse: Math.sqrt(noise / n),
-		relative: signal > 0 ? Math.sqrt(noise / signal) : 0,
-		sqnrDb: noise > 0 ? 10 * Math.log10(signal / noise) : Infinity,
+		rmse: Math.sqrt(n / Math.max(1, before.length)),
+		relative: s > 0 ? Math.sqrt(n / s) : 0,
+		channelRelative: perChannel.reduce((a, b) => a + b, 0) / Math.max(1, channels),
+		worstChannel: Math.max(0, ...perChannel),
+		sqnrDb: n > 0 ? 10 * Math.log10(s / n) : Infinity,
 		levels: levels.size
 	};
 }
@@ -120,7 +140,7 @@ export function quantizeWeights(
 			quantized = { shape: kernel.shape, data: perChannel(kernel.data, channels) };
 		}
 		out.set(name, quantized);
-		layers.push(error(layer.name, layer.kind, kernel.data, quantized.data));
+		layers.push(error(layer.name, layer.kind, kernel.data, quantized.data, channels));
 	}
 	return { mode, weights: out, layers };
 }

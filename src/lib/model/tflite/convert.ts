@@ -23,7 +23,7 @@ export function dequantize(tensor: TfliteTensor): Float32Array {
 	const along = tensor.shape[q.axis] ?? 1;
 	const out = new Float32Array(values.length);
 	for (let i = 0; i < values.length; i++) {
-		const c = q.scale.length === 1 ? 0 : Math.floor(i / inner) % along;
+		const c = q.scale.length === 1 ? 0 : ((i / inner) | 0) % along;
 		out[i] = q.scale[c]! * (values[i]! - (q.zeroPoint[c] ?? 0));
 	}
 	return out;
@@ -37,7 +37,9 @@ export function dequantize(tensor: TfliteTensor): Float32Array {
 function kerasOrder(layer: MappedLayer, skip: number): { shape: number[]; from: Int32Array } {
 	const [o, k, , c] = layer.kernel!.shape as [number, number, number, number];
 	if (layer.layer.kind === 'depthwise') {
-		return { shape: [k, k, c, 1], from: Int32Array.from({ length: k * k * c }, (_, i) => i) };
+		const from = new Int32Array(k * k * c);
+		for (let i = 0; i < from.length; i++) from[i] = i;
+		return { shape: [k, k, c, 1], from };
 	}
 	const outs = o - skip;
 	const from = new Int32Array(k * k * c * outs);
@@ -72,7 +74,9 @@ function kernel(layer: MappedLayer, skip: number): StoredWeight {
 		};
 	}
 	const values = dequantize(tensor);
-	return { name, shape, data: Float32Array.from(from, (j) => values[j]!), quantization: null };
+	const data = new Float32Array(from.length);
+	for (let i = 0; i < from.length; i++) data[i] = values[from[i]!]!;
+	return { name, shape, data, quantization: null };
 }
 
 function bias(layer: MappedLayer, skip: number): StoredWeight {

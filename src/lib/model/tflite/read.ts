@@ -190,11 +190,13 @@ const VALUE_BYTES: Partial<Record<TfliteDtype, number>> = {
 	float32: 4
 };
 
-/** A constant's values as integers (uint8, int8, int32) or floats, read little-endian. */
+/**
+ * A constant's values (uint8, int8, int32 or float32) as numbers. TFLite stores them
+ * little-endian, as typed arrays read them on every platform browsers and Node run on.
+ */
 export function tensorValues(tensor: TfliteTensor): Float64Array {
 	const { bytes, dtype } = tensor;
 	if (!bytes) throw new Error(`Tensor ${tensor.name} holds no data.`);
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const size = VALUE_BYTES[dtype];
 	if (size === undefined)
 		throw new Error(`Tensor ${tensor.name} is ${dtype}, which is not read here.`);
@@ -204,16 +206,15 @@ export function tensorValues(tensor: TfliteTensor): Float64Array {
 			`Tensor ${tensor.name} has ${bytes.byteLength} bytes; its shape [${tensor.shape}] needs ${count * size}.`
 		);
 	}
-	const out = new Float64Array(count);
-	for (let i = 0; i < count; i++) {
-		out[i] =
-			dtype === 'uint8'
-				? view.getUint8(i)
-				: dtype === 'int8'
-					? view.getInt8(i)
-					: dtype === 'int32'
-						? view.getInt32(i * 4, true)
-						: view.getFloat32(i * 4, true);
-	}
-	return out;
+	// A copy starts at offset 0, so its buffer can be viewed as any of the types.
+	const copy = bytes.slice().buffer;
+	const typed =
+		dtype === 'uint8'
+			? new Uint8Array(copy)
+			: dtype === 'int8'
+				? new Int8Array(copy)
+				: dtype === 'int32'
+					? new Int32Array(copy)
+					: new Float32Array(copy);
+	return new Float64Array(typed);
 }
