@@ -17,6 +17,7 @@ import {
 	type BuiltNetwork,
 	type LoadProgress,
 	type Prediction,
+	type QuantizeMode,
 	type WeightMap,
 	ReadbackPool
 } from '$lib/model';
@@ -154,20 +155,30 @@ const bench = {
 		return initBackend(backend);
 	},
 
-	async classify(request: { image: string; config: NetworkConfig }) {
+	async classify(request: {
+		image: string;
+		config: NetworkConfig;
+		quantize?: QuantizeMode | null;
+		/** Passes to run on the same image before answering (the last one answers). */
+		passes?: number;
+	}) {
 		session ??= new ModelSession({ onProgress: (_, p) => progress.push(p) });
 		progress = [];
-		const result = await session.run({
-			config: request.config,
-			image: await pixelsOf(request.image)
-		});
-		if (!result) throw new Error('superseded');
+		const image = await pixelsOf(request.image);
+		let result: Awaited<ReturnType<ModelSession['run']>> = null;
+		for (let i = 0; i < (request.passes ?? 1); i++) {
+			result?.prediction?.release();
+			result = await session.run({ config: request.config, image, quantize: request.quantize });
+			if (!result) throw new Error('superseded');
+		}
+		const { network, prediction } = result!;
 		return {
-			status: result.network.status,
-			backend: result.backend,
-			top: result.prediction!.top,
-			layers: result.prediction!.activations!.length,
-			input: [result.input!.width, result.input!.height],
+			status: network.status,
+			quantized: network.quantized,
+			backend: result!.backend,
+			top: prediction!.top,
+			layers: prediction!.activations!.map((a) => a.name),
+			input: [result!.input!.width, result!.input!.height],
 			lastProgress: progress.at(-1) ?? null,
 			tensors: tf.memory().numTensors
 		};

@@ -65,9 +65,12 @@ export function trainedWeightsText(
 	model: TrainedModel,
 	source: WeightSource,
 	lang: Locale
-): [what: string, where: string, accuracy: string] {
-	const names = { model: VERSION_LABELS[model.version], alpha: formatDecimal(model.alpha, lang, 2) };
-	return [
+): string {
+	const names = {
+		model: VERSION_LABELS[model.version],
+		alpha: formatDecimal(model.alpha, lang, 2)
+	};
+	const sentences = [
 		model.precision === 'uint8' ? m.live_weights_8bit(names) : m.live_weights_float(names),
 		WHERE[source.kind](),
 		m.live_weights_top1({
@@ -75,4 +78,6 @@ export function trainedWeightsText(
 			source: sourceLabel(model.top1.source)
 		})
 	];
+	// Chinese sentences follow each other without a space.
+	return sentences.join(lang === 'zh' ? '' : ' ');
 }
