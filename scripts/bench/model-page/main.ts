@@ -3,7 +3,7 @@
 // window.separableModel. `measure` returns raw samples (the Node side summarises them);
 // `classify` goes the lab's way: image file → pixels → ModelSession.
 import * as tf from '@tensorflow/tfjs-core';
-import { mobilenetV1, type NetworkConfig } from '$lib/architecture';
+import { buildSpec, type NetworkConfig, type NetworkSpec } from '$lib/architecture';
 import {
 	ModelSession,
 	buildNetwork,
@@ -18,8 +18,10 @@ import {
 	type LoadProgress,
 	type Prediction,
 	type QuantizeMode,
+	type WeightForm,
 	type WeightMap,
-	ReadbackPool
+	ReadbackPool,
+	timeVsMacs
 } from '$lib/model';
 import {
 	GRID_WIDTH,
@@ -32,6 +34,7 @@ import {
 } from '$lib/viz/feature-maps';
 
 export interface MeasureRequest {
+	version: 'v1' | 'v2';
 	alpha: number;
 	resolution: number;
 	trained: boolean;
@@ -99,15 +102,17 @@ function unread(net: BuiltNetwork, input: tf.Tensor4D) {
 	};
 }
 
-async function weightsFor(request: MeasureRequest): Promise<WeightMap> {
-	const spec = mobilenetV1(request.alpha, 224);
-	if (!request.trained) return initialWeights(spec, 1);
-	const result = await loadTrainedWeights(
-		{ version: 'v1', alpha: request.alpha },
-		{ allowOfficial: false, cache: null }
-	);
-	if (result.weights !== 'trained') throw new Error(`No trained weights for α ${request.alpha}.`);
-	return result.values;
+/** The request's weights, from the site's own /models/ (never Google), and how they come. */
+async function weightsFor(
+	request: MeasureRequest,
+	spec: NetworkSpec
+): Promise<{ values: WeightMap; form: WeightForm }> {
+	if (!request.trained) return { values: initialWeights(spec, 1), form: 'keras' };
+	const result = await loadTrainedWeights(spec.config, { allowOfficial: false, cache: null });
+	if (result.weights !== 'trained') {
+		throw new Error(`No trained weights for ${request.version} α ${request.alpha}.`);
+	}
+	return { values: result.values, form: result.model.form };
 }
 
 let gridPixels: Uint8ClampedArray<ArrayBuffer> | undefined;
@@ -185,18 +190,22 @@ const bench = {
 	},
 
 	async measure(request: MeasureRequest) {
-		const spec = mobilenetV1(request.alpha, request.resolution);
-		const weights = await weightsFor(request);
+		const spec = buildSpec({
+			version: request.version,
+			alpha: request.alpha,
+			resolution: request.resolution
+		});
+		const { values: weights, form } = await weightsFor(request, spec);
 		const tensorsBefore = tf.memory().numTensors;
 		const input = toInputTensor(testImage(256), request.resolution);
 		// Built without the warm-up pass: its first pass shows what XNNPACK's packing costs.
-		const cold = buildNetwork(spec, weights, { foldBatchNorm: true });
+		const cold = buildNetwork(spec, weights, { foldBatchNorm: true, form });
 		const coldFirstMs = await timeAsync(plain(cold, input));
 		cold.dispose();
 		// Built as the lab builds it (ModelSession): with one warm-up pass on a blank input.
 		let net: BuiltNetwork | null = null;
 		const buildMs = time(
-			() => (net = buildNetwork(spec, weights, { foldBatchNorm: true, warmUp: true }))
+			() => (net = buildNetwork(spec, weights, { foldBatchNorm: true, form, warmUp: true }))
 		);
 		const folded = net! as BuiltNetwork;
 		// The layer with the most values: the heaviest grid to draw and to read back.
@@ -227,16 +236,21 @@ const bench = {
 			const gridMs = gridDrawTimes(maps, request.gridRuns);
 			folded.dispose();
 
-			const unfolded = buildNetwork(spec, weights, { foldBatchNorm: false, warmUp: true });
-			const unfoldedPredictMs = await samples(
-				Math.max(3, request.runs >> 1),
-				plain(unfolded, input)
-			);
-			const unfoldedActivationsMs = await samples(Math.max(3, request.runs >> 1), () =>
-				predict(unfolded, input)
-			);
-			unfolded.dispose();
+			// Weights that come folded (Google's 8-bit models) have no unfolded network.
+			let unfoldedPredictMs: number[] | null = null;
+			let unfoldedActivationsMs: number[] | null = null;
+			if (form === 'keras') {
+				const unfolded = buildNetwork(spec, weights, { foldBatchNorm: false, warmUp: true });
+				unfoldedPredictMs = await samples(Math.max(3, request.runs >> 1), plain(unfolded, input));
+				unfoldedActivationsMs = await samples(Math.max(3, request.runs >> 1), () =>
+					predict(unfolded, input)
+				);
+				unfolded.dispose();
+			}
 			return {
+				weights: request.trained
+					? `trained, ${form === 'folded' ? 'Google’s 8-bit model (8-bit weights, BatchNorm folded)' : 'Google’s float model'}`
+					: 'untrained (seeded He-normal)',
 				macs: spec.totals.macs,
 				buildMs,
 				coldFirstMs,
@@ -260,6 +274,7 @@ const bench = {
 					const s = spec.layers.find((x) => x.name === l.name)!;
 					return { name: l.name, kind: s.kind, macs: s.macs, ms: l.ms };
 				}),
+				perKind: timeVsMacs(spec, layers).kinds,
 				leakedTensors: (input.dispose(), tf.memory().numTensors - tensorsBefore)
 			};
 		} finally {

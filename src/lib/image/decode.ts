@@ -45,7 +45,7 @@ export async function decodeImageFile(file: Blob): Promise<DecodeResult> {
 	let bitmap: ImageBitmap;
 	try {
 		// The bytes decide the format, not the file's declared type (a .png that is a JPEG decodes).
-		bitmap = await createImageBitmap(new Blob([bytes]), { imageOrientation: 'from-image' });
+		bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
 	} catch {
 		return { ok: false, problem: unread ? 'unknown-format' : 'decode-failed' };
 	}

@@ -45,7 +45,11 @@ export function validateImageBytes(bytes: Uint8Array): ValidationResult {
  * Whether an image of this pixel size is accepted: read from its header, or, for a format the
  * browser decoded without a header reader here, from the decoded image.
  */
-export function checkPixelSize<F>(image: { format: F; width: number; height: number }):
+export function checkPixelSize<F>(image: {
+	format: F;
+	width: number;
+	height: number;
+}):
 	| { ok: true; format: F; width: number; height: number; extremeAspect: boolean }
 	| { ok: false; problem: ImageProblem; width: number; height: number } {
 	const { format, width, height } = image;

@@ -27,7 +27,7 @@ export { quantizeWeights } from './quantize';
 export type { LayerQuantError, QuantizeMode, QuantizedWeights } from './quantize';
 export { predict, topK } from './predict';
 export type { ClassScore, LayerActivation, Prediction, PredictOptions } from './predict';
-export { checkPixels, inputToPixels, networkInputPixels, toInputTensor } from './preprocess';
+export { checkPixels, networkInputPixels, preprocess, toInputTensor } from './preprocess';
 export type { Pixels } from './preprocess';
 export { profileLayers } from './profile';
 export { timeVsMacs } from './time-vs-macs';

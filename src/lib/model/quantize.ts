@@ -93,8 +93,8 @@ function error(
 	const levels = new Set<number>();
 	for (let i = 0; i < before.length; i++) {
 		const c = i % channels;
-		signal[c] += before[i]! ** 2;
-		noise[c] += (after[i]! - before[i]!) ** 2;
+		signal[c] = signal[c]! + before[i]! ** 2;
+		noise[c] = noise[c]! + (after[i]! - before[i]!) ** 2;
 		levels.add(after[i]!);
 	}
 	const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);

@@ -17,7 +17,7 @@ import { loadTrainedWeights } from './load';
 import { predict, type Prediction } from './predict';
 import { ReadbackPool } from './readback';
 import { profileLayers, type LayerTiming, type ProfileOptions } from './profile';
-import { inputToPixels, toInputTensor, type Pixels } from './preprocess';
+import { preprocess, toInputTensor, type Pixels } from './preprocess';
 import type { LoadProgress } from './progress';
 import { quantizeWeights, type LayerQuantError, type QuantizeMode } from './quantize';
 import {
@@ -244,7 +244,9 @@ export class ModelSession {
 
 		if (!request.image)
 			return { network: net.state, backend: this.backend, prediction: null, input: null };
-		const input = toInputTensor(request.image, spec.config.resolution);
+		const resolution = spec.config.resolution;
+		const { values, pixels } = preprocess(request.image, resolution);
+		const input = tf.tensor4d(values, [1, resolution, resolution, 3]);
 		this.lastImage = request.image;
 		try {
 			const prediction = await predict(net.built, input, {
@@ -252,8 +254,7 @@ export class ModelSession {
 				topK: request.topK ?? 5,
 				pool: this.readback
 			});
-			const pixels = stale() ? null : await inputToPixels(input);
-			if (!pixels || stale()) {
+			if (stale()) {
 				prediction.release();
 				return null;
 			}
