@@ -63,7 +63,7 @@ export interface QuantizationEffect {
 	layers: LayerQuantError[];
 }
 
-type ModelModule = typeof import('$lib/model');
+export type ModelModule = typeof import('$lib/model');
 
 let modelModule: Promise<ModelModule> | null = null;
 /** tfjs and the model code, loaded once, on the first request. */
@@ -137,10 +137,20 @@ export class LiveNetwork {
 		SETTLE_MS
 	);
 
+	/**
+	 * @param createSession makes the model session on first use (tests pass one with their own
+	 *   backend and weights); by default the model code is loaded then, with the site's sources.
+	 */
+	constructor(createSession?: (model: ModelModule) => ModelSession) {
+		this.createSession = createSession;
+	}
+	private readonly createSession?: (model: ModelModule) => ModelSession;
+
 	/** The session, created with the model code on first use (so requests can overtake it at once). */
 	private getSession(): Promise<ModelSession> {
 		this.session ??= loadModel().then(
 			(model) =>
+				this.createSession?.(model) ??
 				new model.ModelSession({ onProgress: (_, progress) => (this.progress = progress) }),
 			(error) => {
 				// The model code did not load (offline before it was cached): a later run retries.
