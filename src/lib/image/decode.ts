@@ -22,16 +22,20 @@ export type DecodeResult =
 	| { ok: true; image: DecodedImage }
 	| { ok: false; problem: ImageProblem | 'decode-failed'; width?: number; height?: number };
 
+/** One canvas for every read: a new canvas and context per photo cost more than the copy. */
+let scratch: CanvasRenderingContext2D | null = null;
+
 /** Draws a decoded source into RGBA pixels of the given size. */
 export function toPixels(source: CanvasImageSource, width: number, height: number): ImageData {
-	const canvas = document.createElement('canvas');
+	scratch ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+	if (!scratch) throw new Error('No 2D canvas.');
+	const { canvas } = scratch;
+	// Setting the size clears the canvas and resets its state, even when the size is the same.
 	canvas.width = width;
 	canvas.height = height;
-	const context = canvas.getContext('2d', { willReadFrequently: true });
-	if (!context) throw new Error('No 2D canvas.');
-	context.imageSmoothingQuality = 'high';
-	context.drawImage(source, 0, 0, width, height);
-	return context.getImageData(0, 0, width, height);
+	scratch.imageSmoothingQuality = 'high';
+	scratch.drawImage(source, 0, 0, width, height);
+	return scratch.getImageData(0, 0, width, height);
 }
 
 export async function decodeImageFile(file: Blob): Promise<DecodeResult> {
