@@ -24,12 +24,7 @@ import type { Citation, LayerKind, ModelFigures, Version } from '$lib/architectu
 import type { LabConfig } from './query';
 
 export type SourceId =
-	| 'v1-paper'
-	| 'v2-paper'
-	| 'v3-paper'
-	| 'slim-v1'
-	| 'slim-v2-v3'
-	| 'tflite-hosted';
+	'v1-paper' | 'v2-paper' | 'v3-paper' | 'slim-v1' | 'slim-v2-v3' | 'tflite-hosted';
 
 export interface PublishedFigure {
 	source: SourceId;
