@@ -64,9 +64,16 @@ export function checkPixelSize<F>(image: {
 /** Longest side the lab keeps after decoding; larger photos are scaled down once, on load. */
 export const MAX_KEPT_SIDE = 2048;
 
-/** The size to keep a decoded image at: unchanged up to MAX_KEPT_SIDE, else scaled to fit. */
-export function keptSize(width: number, height: number): { width: number; height: number } {
-	const scale = Math.min(1, MAX_KEPT_SIDE / Math.max(width, height));
+/**
+ * The size to keep a decoded image at: unchanged up to `maxSide` (MAX_KEPT_SIDE), else scaled to
+ * fit. The lab also draws large photos at the size they are shown with it.
+ */
+export function keptSize(
+	width: number,
+	height: number,
+	maxSide = MAX_KEPT_SIDE
+): { width: number; height: number } {
+	const scale = Math.min(1, maxSide / Math.max(width, height));
 	return {
 		width: Math.max(1, Math.round(width * scale)),
 		height: Math.max(1, Math.round(height * scale))
