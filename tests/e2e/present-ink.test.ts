@@ -193,7 +193,7 @@ describe('ink on slides', () => {
 		if (!box) throw new Error('no ink layer');
 		const cdp = await page.context().newCDPSession(page);
 		// A stylus: pointer type "pen", pressing harder as it goes.
-		const pen = (type: string, x: number, force: number) =>
+		const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, force: number) =>
 			cdp.send('Input.dispatchMouseEvent', {
 				type,
 				x: box.x + x,
@@ -209,7 +209,7 @@ describe('ink on slides', () => {
 		await pen('mouseReleased', 520, 0);
 		await expect.poll(() => strokes(page)).toBe(1);
 		// A finger.
-		const touch = (type: string, x: number) =>
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
 			cdp.send('Input.dispatchTouchEvent', {
 				type,
 				touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + x, y: box.y + box.height * 0.7 }]
