@@ -16,6 +16,7 @@ export default ts.config(
 			'test-output/',
 			'static/',
 			'src/lib/paraglide/',
+			'src/lib/model/tflite/schema/',
 			'content/'
 		]
 	},

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { sharedModelsDir, startStaticServer } from './lib/static-server.js';
+import { developmentModels, startStaticServer } from './lib/static-server.js';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../..');
 const root = resolve(projectRoot, 'build');
@@ -13,7 +13,8 @@ if (!existsSync(resolve(root, 'index.html'))) {
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
-const modelsDir = sharedModelsDir(projectRoot);
-const { url } = await startStaticServer({ root, port, host, modelsDir });
+const modelsDirs = await developmentModels(projectRoot);
+const { url } = await startStaticServer({ root, port, host, modelsDirs });
 console.log(`Separable is served at ${url}/`);
-if (modelsDir) console.log(`Development weights from ${modelsDir} are served under /models/.`);
+for (const dir of modelsDirs)
+	console.log(`Development weights from ${dir} are served under /models/.`);

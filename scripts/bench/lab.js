@@ -17,7 +17,7 @@ const VERSIONS = ['v1', 'v2', 'v3-large', 'v3-small'];
 const FRAMES = 240;
 const FRAME_BUDGET_MS = 1000 / 60;
 
-function buildDir() {
+export function buildDir() {
 	const out = process.env.SEPARABLE_OUT;
 	const dir = resolve(projectRoot, out ? `build-${out}` : 'build');
 	if (!existsSync(resolve(dir, 'index.html'))) {

@@ -6,16 +6,18 @@
 // is added to the site: no hidden route, no hook in the lab. The backend is chosen exactly as
 // the lab chooses it, under the lab's CSP (here, with no GPU: wasm + SIMD; threads only with
 // ≥ 4 logical cores, which this 2-core machine lacks; src/lib/model/backend.ts says why).
-// BENCH_MODEL=0.25-224,1-224 limits the configurations.
+// BENCH_MODEL=v1-0.25-224,v2-1-224 limits the configurations.
 //
-// Measures, per V1 configuration (official α 0.25 / 0.75 at 128–224 px, untrained α 1.0 at 224):
-// plain predict (probabilities read back), predict with every layer's output read back, with
-// only the largest layer read back (what the lab read before the strip), with none read, the
-// ratios, per-layer replay times (see src/lib/model/profile.ts for what they mean), achieved
-// GMAC/s (the engine's mult-adds / median plain predict), the first inference of each network
-// against the steady state, the time to draw each layer's feature-map grid as the lab draws it,
-// and the unfolded (as published) model for comparison. Then, per version, the lab's network strip:
-// the pass with every layer read back and the strip drawn from it (BENCH_STRIP=0 skips it).
+// Measures, per configuration (Google's float V1 α 0.25 / 0.75 at 128–224 px; its 8-bit V1 1.0
+// and V2 1.0 at 224, as the site converts them): plain predict (probabilities read back), predict
+// with every layer's output read back (what the lab reads for every photo: its network strip shows
+// them all), with only the largest layer read back (what the lab read before the strip), with none
+// read, the ratios, per-layer replay times and per layer kind the share of time against the share
+// of mult-adds (see src/lib/model/profile.ts for what they mean), achieved GMAC/s (the engine's
+// mult-adds / median plain predict), the first inference of each network against the steady
+// state, the time to draw each layer's feature-map grid as the lab draws it, and the unfolded (as
+// published) float model for comparison. Then, per version, the lab's network strip: the pass
+// with every layer read back and the strip drawn from it (BENCH_STRIP=0 skips it).
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -23,21 +25,29 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, ensureChromium } from '../lib/chromium.js';
 import { bundleModelHarness } from '../lib/model-harness.js';
-import { sharedModelsDir, startStaticServer } from '../lib/static-server.js';
+import { developmentModels, startStaticServer } from '../lib/static-server.js';
 import { summarize } from '../lib/stats.js';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 
 const ALL_CONFIGS = [
 	...[0.25, 0.75].flatMap((alpha) =>
-		[128, 160, 192, 224].map((resolution) => ({ alpha, resolution, trained: true }))
+		[128, 160, 192, 224].map((resolution) => ({
+			version: /** @type {const} */ ('v1'),
+			alpha,
+			resolution,
+			trained: true
+		}))
 	),
-	{ alpha: 1, resolution: 224, trained: false }
+	{ version: /** @type {const} */ ('v1'), alpha: 1, resolution: 224, trained: true },
+	{ version: /** @type {const} */ ('v2'), alpha: 1, resolution: 224, trained: true }
 ];
-// BENCH_MODEL=0.25-224,1-224 measures only those (α-resolution), e.g. for a quick look.
+/** @param {{ version: string, alpha: number, resolution: number }} c */
+const label = (c) => `${c.version === 'v1' ? 'V1' : 'V2'} ${c.alpha}-${c.resolution}`;
+// BENCH_MODEL=v1-0.25-224,v2-1-224 measures only those (version-α-resolution), for a quick look.
 const only = process.env.BENCH_MODEL?.split(',').map((s) => s.trim());
 const CONFIGS = only
-	? ALL_CONFIGS.filter((c) => only.includes(`${c.alpha}-${c.resolution}`))
+	? ALL_CONFIGS.filter((c) => only.includes(`${c.version}-${c.alpha}-${c.resolution}`))
 	: ALL_CONFIGS;
 
 /** @param {number[]} xs */
@@ -49,13 +59,14 @@ const round = (x) => Math.round(x * 1000) / 1000;
 const GRID_BUDGET_MS = 16;
 
 /**
- * The network strip, drawn from a pass's activations, for each version: V1 trained (0.25) and
- * the widest networks the lab shows (seeded weights time the same). BENCH_STRIP=0 skips them.
+ * The network strip, drawn from a pass's activations, for each version: V1 0.25 and the widest
+ * networks the lab shows, trained where the site has weights (V3 runs seeded ones, which time the
+ * same). BENCH_STRIP=0 skips them.
  */
 const STRIP_CONFIGS = [
 	{ version: 'v1', alpha: 0.25, resolution: 224, trained: true },
-	{ version: 'v1', alpha: 1, resolution: 224, trained: false },
-	{ version: 'v2', alpha: 1, resolution: 224, trained: false },
+	{ version: 'v1', alpha: 1, resolution: 224, trained: true },
+	{ version: 'v2', alpha: 1, resolution: 224, trained: true },
 	{ version: 'v3-large', alpha: 1, resolution: 224, trained: false }
 ];
 /** A laptop's pitch (V1 fits 1,232 px at it) and a phone's 44-px touch targets. */
@@ -83,7 +94,7 @@ function stripReport(raw, config) {
 /** @param {{ name: string, shape: number[], ms: number }} grid */
 const gridEntry = (grid) => ({ layer: grid.name, shape: grid.shape, ms: round(grid.ms) });
 
-/** @param {any} raw @param {{ alpha: number, resolution: number, trained: boolean }} config */
+/** @param {any} raw @param {{ version: string, alpha: number, resolution: number, trained: boolean }} config */
 function report(raw, config) {
 	const predict = median(raw.predictMs);
 	/** @type {Array<{ name: string, shape: number[], ms: number }>} */
@@ -95,8 +106,8 @@ function report(raw, config) {
 		0
 	);
 	return {
-		config: `V1 ${config.alpha}-${config.resolution}`,
-		weights: config.trained ? 'trained' : 'untrained (seeded He-normal)',
+		config: label(config),
+		weights: raw.weights,
 		macs: raw.macs,
 		buildMs: round(raw.buildMs),
 		firstInferenceMs: round(raw.firstMs),
@@ -129,9 +140,15 @@ function report(raw, config) {
 			perLayer: grids.map(gridEntry)
 		},
 		gmacPerSecond: round(raw.macs / (predict * 1e6)),
-		unfoldedPredictMs: summarize(raw.unfoldedPredictMs),
-		unfoldedActivationsMs: summarize(raw.unfoldedActivationsMs),
-		foldingSpeedup: round(median(raw.unfoldedPredictMs) / predict),
+		unfoldedPredictMs: raw.unfoldedPredictMs && summarize(raw.unfoldedPredictMs),
+		unfoldedActivationsMs: raw.unfoldedActivationsMs && summarize(raw.unfoldedActivationsMs),
+		foldingSpeedup: raw.unfoldedPredictMs && round(median(raw.unfoldedPredictMs) / predict),
+		perKind: raw.perKind.map((/** @type {any} */ k) => ({
+			kind: k.kind,
+			timeShare: round(k.timeShare),
+			macsShare: round(k.macsShare),
+			gmacPerSecond: k.gmacPerSecond && round(k.gmacPerSecond)
+		})),
 		perLayer: {
 			sumMs: round(layerSum),
 			layers: raw.layers.map((/** @type {any} */ l) => ({ ...l, ms: round(l.ms) }))
@@ -143,10 +160,10 @@ function report(raw, config) {
 export async function run() {
 	const executablePath = ensureChromium();
 	const outDir = await bundleModelHarness();
-	const modelsDir = sharedModelsDir(projectRoot);
-	if (!modelsDir)
+	const modelsDirs = await developmentModels(projectRoot);
+	if (modelsDirs.length === 0)
 		throw new Error('The benchmark needs ../shared/models (official V1 0.25 and 0.75).');
-	const { server, url } = await startStaticServer({ root: outDir, modelsDir });
+	const { server, url } = await startStaticServer({ root: outDir, modelsDirs });
 	const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
 	try {
 		const page = await browser.newPage();
@@ -159,7 +176,7 @@ export async function run() {
 		const backend = await page.evaluate(() => window.separableModel.init());
 		const results = [];
 		for (const config of CONFIGS) {
-			console.error(`bench model: V1 ${config.alpha}-${config.resolution}…`);
+			console.error(`bench model: ${label(config)}…`);
 			const big = config.alpha >= 0.75;
 			const raw = await page.evaluate((request) => window.separableModel.measure(request), {
 				...config,
@@ -196,8 +213,9 @@ export async function run() {
 				'gridDraw: ms to draw a layer’s feature-map grid as the lab does (per-channel ranges, layout, colour map, putImageData), median of 5; budget 16 ms.',
 				'perLayer: each layer replayed on its own, median of replays; the sum exceeds one pass by the per-layer dispatch.',
 				'gmacPerSecond: the architecture engine’s mult-adds / median predictMs.',
-				'unfolded*: the Keras model as published (conv → BatchNorm → activation), for comparison.',
-				'strip: the lab’s network strip per version. activationsMs is the pass with every layer read back, which the lab now runs for every photo (activationsRatio against plain predict); draw is the strip drawn from those activations as NetworkStrip.svelte draws it (channel scores, channels shown, layout, tile pixels, putImageData), median of 9, at a laptop’s and a phone’s column pitch; budget 16 ms.'
+				'perKind: from the per-layer replays, each layer kind’s share of the time against its share of the mult-adds, and its GMAC/s.',
+				'unfolded*: the Keras model as published (conv → BatchNorm → activation), for comparison; null for weights that come with BatchNorm folded.',
+				'strip: the lab’s network strip per version. activationsMs is the pass with every layer read back, which the lab runs for every photo (activationsRatio against plain predict); draw is the strip drawn from those activations as NetworkStrip.svelte draws it (channel scores, channels shown, layout, tile pixels, putImageData), median of 9, at a laptop’s and a phone’s column pitch; budget 16 ms.'
 			],
 			results,
 			strip,

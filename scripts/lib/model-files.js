@@ -1,5 +1,6 @@
 // The official MobileNet files on disk: which models exist (src/lib/model/official-models.json),
-// checking a folder against its model.json manifest, and copying or downloading into static/models/.
+// checking a folder against its model.json manifest, and copying or downloading into static/models/
+// (the 8-bit conversions are made by tflite-models.js).
 import {
 	copyFileSync,
 	existsSync,
@@ -16,8 +17,10 @@ import { resolve } from 'node:path';
 const DTYPE_BYTES = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
 
 /**
+ * @typedef {{ url: string, member?: string, sha256?: string }} Download
+ * @typedef {{ id: string, version: string, alpha: number, resolution: number, shared: string[], downloads: Download[] }} ConvertedModel
  * @param {string} projectRoot
- * @returns {{ remoteBase: string, models: Array<{ id: string, alpha: number }> }}
+ * @returns {{ remoteBase: string, layers: Array<{ id: string, alpha: number }>, converted: ConvertedModel[] }}
  */
 export function officialModels(projectRoot) {
 	return JSON.parse(
@@ -95,7 +98,7 @@ export function verifyModelDir(dir) {
  * @param {string} target
  * @param {(tmp: string) => Promise<void>} fill
  */
-async function replaceVerified(target, fill) {
+export async function replaceVerified(target, fill) {
 	const tmp = `${target}.partial`;
 	rmSync(tmp, { recursive: true, force: true });
 	mkdirSync(tmp, { recursive: true });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { sharedModelsDir, startStaticServer } from '../../scripts/lib/static-server.js';
+import { developmentModels, startStaticServer } from '../../scripts/lib/static-server.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -10,7 +10,8 @@ declare module 'vitest' {
 	}
 }
 
-// Two servers over the same build: one as in development (with ../shared/models), one with no weights at all.
+// Two servers over the same build: one as in development (with ../shared/models and its 8-bit models
+// converted), one with no weights at all.
 export default async function setup(project: TestProject) {
 	const projectRoot = resolve(import.meta.dirname, '../..');
 	const out = process.env.SEPARABLE_OUT;
@@ -18,7 +19,10 @@ export default async function setup(project: TestProject) {
 	if (!existsSync(resolve(root, 'index.html'))) {
 		throw new Error('No built site in build/: run `npm run build` before the browser tests.');
 	}
-	const online = await startStaticServer({ root, modelsDir: sharedModelsDir(projectRoot) });
+	const online = await startStaticServer({
+		root,
+		modelsDirs: await developmentModels(projectRoot)
+	});
 	const offline = await startStaticServer({ root, offlineModels: true });
 	project.provide('baseURL', online.url);
 	project.provide('offlineBaseURL', offline.url);

@@ -321,11 +321,11 @@ describe('live network', () => {
 		expect(problems.failedWeightRequests.length).toBeGreaterThan(0);
 		expect(problems.errors).toEqual([]);
 
-		// V2 has no layers-format weights at all: untrained for that reason, online or not.
-		await page.goto(`${base}/en/lab/?version=v2&alpha=1&res=224`);
+		// V3 has no weights the network can load at all: untrained for that reason, online or not.
+		await page.goto(`${base}/en/lab/?version=v3-small&alpha=1&res=224`);
 		await page.locator('[data-testid="weights-status"][data-state="untrained"]').waitFor();
 		await expect(page.locator('[data-testid="weights-status"]').textContent()).resolves.toContain(
-			'tfjs layers format'
+			'only as frozen graphs'
 		);
 	});
 });

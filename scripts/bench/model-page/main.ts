@@ -3,14 +3,14 @@
 // window.separableModel. `measure` returns raw samples (the Node side summarises them);
 // `classify` goes the lab's way: image file → pixels → ModelSession.
 import * as tf from '@tensorflow/tfjs-core';
-import { buildSpec, mobilenetV1, type NetworkConfig, type Version } from '$lib/architecture';
+import { buildSpec, type NetworkConfig, type NetworkSpec, type Version } from '$lib/architecture';
 import {
 	ModelSession,
 	buildNetwork,
 	initBackend,
 	initialWeights,
-	inputToPixels,
 	loadTrainedWeights,
+	networkInputPixels,
 	predict,
 	profileLayers,
 	toInputTensor,
@@ -18,8 +18,11 @@ import {
 	type BuiltNetwork,
 	type LoadProgress,
 	type Prediction,
+	type QuantizeMode,
+	type WeightForm,
 	type WeightMap,
-	ReadbackPool
+	ReadbackPool,
+	timeVsMacs
 } from '$lib/model';
 import {
 	GRID_WIDTH,
@@ -41,7 +44,8 @@ import {
 	type StripOptions
 } from '$lib/viz/network-strip';
 
-interface MeasureRequest {
+export interface MeasureRequest {
+	version: 'v1' | 'v2';
 	alpha: number;
 	resolution: number;
 	trained: boolean;
@@ -109,15 +113,17 @@ function unread(net: BuiltNetwork, input: tf.Tensor4D) {
 	};
 }
 
-async function weightsFor(request: MeasureRequest): Promise<WeightMap> {
-	const spec = mobilenetV1(request.alpha, 224);
-	if (!request.trained) return initialWeights(spec, 1);
-	const result = await loadTrainedWeights(
-		{ version: 'v1', alpha: request.alpha },
-		{ allowOfficial: false, cache: null }
-	);
-	if (result.weights !== 'trained') throw new Error(`No trained weights for α ${request.alpha}.`);
-	return result.values;
+/** The request's weights, from the site's own /models/ (never Google), and how they come. */
+async function weightsFor(
+	request: { version: Version; alpha: number; trained: boolean },
+	spec: NetworkSpec
+): Promise<{ values: WeightMap; form: WeightForm }> {
+	if (!request.trained) return { values: initialWeights(spec, 1), form: 'keras' };
+	const result = await loadTrainedWeights(spec.config, { allowOfficial: false, cache: null });
+	if (result.weights !== 'trained') {
+		throw new Error(`No trained weights for ${request.version} α ${request.alpha}.`);
+	}
+	return { values: result.values, form: result.model.form };
 }
 
 let gridPixels: Uint8ClampedArray<ArrayBuffer> | undefined;
@@ -161,7 +167,7 @@ export interface StripRequest {
 	version: Version;
 	alpha: number;
 	resolution: number;
-	/** Trained V1 weights from the test server, or seeded ones (the timing is the same). */
+	/** Trained weights from the test server, or seeded ones (the timing is the same). */
 	trained: boolean;
 	runs: number;
 	/** Column pitches to draw at: a laptop's (the whole network in 1,232 px) and a phone's. */
@@ -175,7 +181,7 @@ let stripPixels: Uint8ClampedArray<ArrayBuffer> | undefined;
  * channel scores, the channels shown, the layout, every tile's pixels, then into a canvas.
  */
 function drawStrip(
-	spec: ReturnType<typeof buildSpec>,
+	spec: NetworkSpec,
 	maps: Map<string, FeatureMap>,
 	input: FeatureMap,
 	canvas: HTMLCanvasElement,
@@ -203,20 +209,30 @@ const bench = {
 		return initBackend(backend);
 	},
 
-	async classify(request: { image: string; config: NetworkConfig }) {
+	async classify(request: {
+		image: string;
+		config: NetworkConfig;
+		quantize?: QuantizeMode | null;
+		/** Passes to run on the same image before answering (the last one answers). */
+		passes?: number;
+	}) {
 		session ??= new ModelSession({ onProgress: (_, p) => progress.push(p) });
 		progress = [];
-		const result = await session.run({
-			config: request.config,
-			image: await pixelsOf(request.image)
-		});
-		if (!result) throw new Error('superseded');
+		const image = await pixelsOf(request.image);
+		let result: Awaited<ReturnType<ModelSession['run']>> = null;
+		for (let i = 0; i < (request.passes ?? 1); i++) {
+			result?.prediction?.release();
+			result = await session.run({ config: request.config, image, quantize: request.quantize });
+			if (!result) throw new Error('superseded');
+		}
+		const { network, prediction } = result!;
 		return {
-			status: result.network.status,
-			backend: result.backend,
-			top: result.prediction!.top,
-			layers: result.prediction!.activations!.length,
-			input: [result.input!.width, result.input!.height],
+			status: network.status,
+			quantized: network.quantized,
+			backend: result!.backend,
+			top: prediction!.top,
+			layers: prediction!.activations!.map((a) => a.name),
+			input: [result!.input!.width, result!.input!.height],
 			lastProgress: progress.at(-1) ?? null,
 			tensors: tf.memory().numTensors
 		};
@@ -233,10 +249,8 @@ const bench = {
 			resolution: request.resolution
 		};
 		const spec = buildSpec(config);
-		const weights = request.trained
-			? await weightsFor({ ...request, profileRuns: 0, gridRuns: 0 })
-			: initialWeights(buildSpec({ ...config, resolution: 224 }), 1);
-		const net = buildNetwork(spec, weights, { foldBatchNorm: true, warmUp: true });
+		const { values, form } = await weightsFor(request, spec);
+		const net = buildNetwork(spec, values, { foldBatchNorm: true, form, warmUp: true });
 		const image = testImage(256);
 		const input = toInputTensor(image, request.resolution);
 		try {
@@ -245,7 +259,7 @@ const bench = {
 			const activationsMs = await samples(request.runs, allLayers);
 			const prediction = await predict(net, input);
 			const maps = new Map(prediction.activations!.map((a) => [a.name, a as FeatureMap]));
-			const inputMap = pixelsAsMap(await inputToPixels(input));
+			const inputMap = pixelsAsMap(networkInputPixels(image, request.resolution));
 			const canvas = document.createElement('canvas');
 			const lut = colourLut('viridis');
 			const draws = request.pitches.map((pitch) => {
@@ -270,18 +284,22 @@ const bench = {
 	},
 
 	async measure(request: MeasureRequest) {
-		const spec = mobilenetV1(request.alpha, request.resolution);
-		const weights = await weightsFor(request);
+		const spec = buildSpec({
+			version: request.version,
+			alpha: request.alpha,
+			resolution: request.resolution
+		});
+		const { values: weights, form } = await weightsFor(request, spec);
 		const tensorsBefore = tf.memory().numTensors;
 		const input = toInputTensor(testImage(256), request.resolution);
 		// Built without the warm-up pass: its first pass shows what XNNPACK's packing costs.
-		const cold = buildNetwork(spec, weights, { foldBatchNorm: true });
+		const cold = buildNetwork(spec, weights, { foldBatchNorm: true, form });
 		const coldFirstMs = await timeAsync(plain(cold, input));
 		cold.dispose();
 		// Built as the lab builds it (ModelSession): with one warm-up pass on a blank input.
 		let net: BuiltNetwork | null = null;
 		const buildMs = time(
-			() => (net = buildNetwork(spec, weights, { foldBatchNorm: true, warmUp: true }))
+			() => (net = buildNetwork(spec, weights, { foldBatchNorm: true, form, warmUp: true }))
 		);
 		const folded = net! as BuiltNetwork;
 		// The layer with the most values: the heaviest grid to draw and to read back.
@@ -312,16 +330,21 @@ const bench = {
 			const gridMs = gridDrawTimes(maps, request.gridRuns);
 			folded.dispose();
 
-			const unfolded = buildNetwork(spec, weights, { foldBatchNorm: false, warmUp: true });
-			const unfoldedPredictMs = await samples(
-				Math.max(3, request.runs >> 1),
-				plain(unfolded, input)
-			);
-			const unfoldedActivationsMs = await samples(Math.max(3, request.runs >> 1), () =>
-				predict(unfolded, input)
-			);
-			unfolded.dispose();
+			// Weights that come folded (Google's 8-bit models) have no unfolded network.
+			let unfoldedPredictMs: number[] | null = null;
+			let unfoldedActivationsMs: number[] | null = null;
+			if (form === 'keras') {
+				const unfolded = buildNetwork(spec, weights, { foldBatchNorm: false, warmUp: true });
+				unfoldedPredictMs = await samples(Math.max(3, request.runs >> 1), plain(unfolded, input));
+				unfoldedActivationsMs = await samples(Math.max(3, request.runs >> 1), () =>
+					predict(unfolded, input)
+				);
+				unfolded.dispose();
+			}
 			return {
+				weights: request.trained
+					? `trained, ${form === 'folded' ? 'Google’s 8-bit model (8-bit weights, BatchNorm folded)' : 'Google’s float model'}`
+					: 'untrained (seeded He-normal)',
 				macs: spec.totals.macs,
 				buildMs,
 				coldFirstMs,
@@ -345,6 +368,7 @@ const bench = {
 					const s = spec.layers.find((x) => x.name === l.name)!;
 					return { name: l.name, kind: s.kind, macs: s.macs, ms: l.ms };
 				}),
+				perKind: timeVsMacs(spec, layers).kinds,
 				leakedTensors: (input.dispose(), tf.memory().numTensors - tensorsBefore)
 			};
 		} finally {

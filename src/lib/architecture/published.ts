@@ -61,6 +61,18 @@ export const TF_SLIM_V2_V3: Citation = {
 	ref: 'tensorflow/models research/slim/nets/mobilenet/README.md'
 };
 
+/**
+ * TensorFlow Lite's page of hosted models, whose quantized table lists Google's 8-bit MobileNets
+ * (quantization-aware trained) with their accuracy measured in 8-bit, by the TFLite evaluation tool.
+ */
+export const TFLITE_HOSTED_MODELS: Citation = {
+	label: 'TensorFlow Lite hosted models',
+	title: 'Hosted models: image classification, quantized models',
+	authors: 'TensorFlow authors',
+	year: 2020,
+	ref: 'tensorflow/tensorflow tensorflow/lite/g3doc/guide/hosted_models.md'
+};
+
 /** V1 paper Table 2: share of mult-adds and parameters per layer type, in percent. */
 export const V1_TABLE2: ReadonlyArray<{
 	kind: LayerKind;
@@ -523,6 +535,19 @@ export const V2_CHECKPOINTS: ReadonlyArray<{
 		latencyMs: 6.9
 	},
 	{ alpha: 0.35, resolution: 96, macsM: 11, paramsM: 1.66, top1: 45.5, top5: 70.4, latencyMs: 4.5 }
+];
+
+/** The 8-bit models of TFLITE_HOSTED_MODELS that the lab runs, as printed there. */
+export const TFLITE_QUANT_CHECKPOINTS: ReadonlyArray<{
+	version: 'v1' | 'v2';
+	alpha: number;
+	resolution: number;
+	top1: number;
+	top5: number;
+}> = [
+	{ version: 'v1', alpha: 1, resolution: 224, top1: 70.0, top5: 89.0 },
+	{ version: 'v1', alpha: 0.5, resolution: 160, top1: 57.2, top5: 80.5 },
+	{ version: 'v2', alpha: 1, resolution: 224, top1: 70.8, top5: 89.9 }
 ];
 
 /** TF-slim V3 float checkpoints (all at 224), as printed there. */

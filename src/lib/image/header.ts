@@ -5,14 +5,17 @@
  * truncated JPEG as a half-grey picture without an error, so both are caught here first.
  */
 
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
 
 export type HeaderProblem =
 	/** 0 bytes. */
 	| 'empty'
 	/** SVG text: refused, see image/validate.ts. */
 	| 'svg'
-	/** Magic bytes of no format we read (text, PDF, HEIC, a renamed file...). */
+	/**
+	 * Magic bytes of no format read here (AVIF, ICO, … but also text, PDF, a renamed file): the
+	 * browser's decoder decides (image/decode.ts), and refuses what it cannot open.
+	 */
 	| 'unknown-format'
 	/** The header is cut short or inconsistent, so the size cannot be read. */
 	| 'bad-header'
@@ -63,6 +66,7 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | 'svg' | null {
 	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
 	if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'gif';
 	if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
+	if (ascii(bytes, 0, 2) === 'BM') return 'bmp';
 	// SVG is text: an optional BOM, XML prolog or comments, then <svg.
 	const head = new TextDecoder().decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '');
 	if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>/]/i.test(head)) {
@@ -177,6 +181,28 @@ function readWebp(b: Uint8Array): HeaderResult {
 	return { ok: false, problem: 'bad-header' };
 }
 
+function i32le(b: Uint8Array, at: number): number {
+	return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+}
+
+/**
+ * BMP: the file header says the file's size and where the pixels start; the info header gives
+ * the size (OS/2's 12-byte header in 16 bits, the others in 32, a negative height meaning
+ * top-down rows). A file shorter than either is cut short.
+ */
+function readBmp(b: Uint8Array): HeaderResult {
+	if (b.length < 26) return { ok: false, problem: 'bad-header' };
+	const fileSize = u32le(b, 2);
+	const pixels = u32le(b, 10);
+	const info = u32le(b, 14);
+	if (info < 12 || pixels < 14 + info) return { ok: false, problem: 'bad-header' };
+	const [width, height] =
+		info === 12 ? [u16le(b, 18), u16le(b, 20)] : [i32le(b, 18), Math.abs(i32le(b, 22))];
+	if (width < 0) return { ok: false, problem: 'bad-header' };
+	if (b.length < Math.max(fileSize, pixels + 1)) return { ok: false, problem: 'truncated' };
+	return { ok: true, format: 'bmp', width, height };
+}
+
 /** Format, size and completeness of an image file, from its bytes alone. */
 export function readImageHeader(bytes: Uint8Array): HeaderResult {
 	if (bytes.length === 0) return { ok: false, problem: 'empty' };
@@ -190,6 +216,8 @@ export function readImageHeader(bytes: Uint8Array): HeaderResult {
 			return readGif(bytes);
 		case 'webp':
 			return readWebp(bytes);
+		case 'bmp':
+			return readBmp(bytes);
 		case 'svg':
 			return { ok: false, problem: 'svg' };
 		default:

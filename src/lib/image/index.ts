@@ -7,6 +7,7 @@ export {
 	MAX_KEPT_SIDE,
 	MAX_PIXELS,
 	checkFileSize,
+	checkPixelSize,
 	keptSize,
 	validateImageBytes
 } from './validate';

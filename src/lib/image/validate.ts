@@ -1,5 +1,7 @@
 /**
- * Whether the lab accepts an image file, decided from its bytes before any decoding.
+ * Whether the lab accepts an image file, decided from its bytes before any decoding where a
+ * header is read here (PNG, JPEG, GIF, WebP, BMP), and otherwise by whether the browser can
+ * decode it (image/decode.ts).
  *
  * SVG is refused rather than rasterised: it has no pixel size of its own (the size we would
  * pick is arbitrary), it can pull in fonts and images from elsewhere, and a classifier trained
@@ -36,21 +38,42 @@ export function validateImageBytes(bytes: Uint8Array): ValidationResult {
 	if (sizeProblem) return { ok: false, problem: sizeProblem };
 	const header = readImageHeader(bytes);
 	if (!header.ok) return header;
-	const { width, height } = header;
+	return checkPixelSize(header);
+}
+
+/**
+ * Whether an image of this pixel size is accepted: read from its header, or, for a format the
+ * browser decoded without a header reader here, from the decoded image.
+ */
+export function checkPixelSize<F>(image: {
+	format: F;
+	width: number;
+	height: number;
+}):
+	| { ok: true; format: F; width: number; height: number; extremeAspect: boolean }
+	| { ok: false; problem: ImageProblem; width: number; height: number } {
+	const { format, width, height } = image;
 	if (width === 0 || height === 0) return { ok: false, problem: 'zero-size', width, height };
 	if (width * height > MAX_PIXELS) {
 		return { ok: false, problem: 'too-many-pixels', width, height };
 	}
 	const extremeAspect = Math.max(width, height) / Math.min(width, height) > EXTREME_ASPECT;
-	return { ok: true, format: header.format, width, height, extremeAspect };
+	return { ok: true, format, width, height, extremeAspect };
 }
 
 /** Longest side the lab keeps after decoding; larger photos are scaled down once, on load. */
 export const MAX_KEPT_SIDE = 2048;
 
-/** The size to keep a decoded image at: unchanged up to MAX_KEPT_SIDE, else scaled to fit. */
-export function keptSize(width: number, height: number): { width: number; height: number } {
-	const scale = Math.min(1, MAX_KEPT_SIDE / Math.max(width, height));
+/**
+ * The size to keep a decoded image at: unchanged up to `maxSide` (MAX_KEPT_SIDE), else scaled to
+ * fit. The lab also draws large photos at the size they are shown with it.
+ */
+export function keptSize(
+	width: number,
+	height: number,
+	maxSide = MAX_KEPT_SIDE
+): { width: number; height: number } {
+	const scale = Math.min(1, maxSide / Math.max(width, height));
 	return {
 		width: Math.max(1, Math.round(width * scale)),
 		height: Math.max(1, Math.round(height * scale))

@@ -5,6 +5,9 @@ import { fullConvComparison } from './comparison';
 import { LayerSelection } from './layer-selection.svelte';
 import { publishedFigures } from './published';
 import { applyField, parseLabLayer, parseLabQuery, sameConfig } from './query';
+import { chooseStart, namesConfig, startCandidates } from './start';
+import { canLoadTrainedWeights } from '$lib/model/load';
+import { TRAINED_MODELS } from '$lib/model/registry';
 import type { LabConfig, LabField } from './query';
 
 /** Where a highlight came from: the chart scrolls the table to it, the table does not scroll. */
@@ -34,6 +37,23 @@ export class LabState {
 		const known = layer !== null && this.spec.layers.some((l) => l.name === layer);
 		if (known) this.layer.open(layer, 'maps');
 		return notes.length > 0 || (layer !== null && !known);
+	}
+
+	/**
+	 * Opens the lab on an address: the configuration it names, or, when it names none, the widest
+	 * trained network `loadable` finds (start.ts), unless the reader has changed the settings
+	 * meanwhile. Returns whether anything in the address had to be replaced.
+	 */
+	async open(
+		params: URLSearchParams,
+		loadable: (config: LabConfig) => Promise<boolean> = canLoadTrainedWeights
+	): Promise<boolean> {
+		const replaced = this.load(params);
+		if (namesConfig(params)) return replaced;
+		const opened = this.config;
+		const start = await chooseStart(startCandidates(TRAINED_MODELS), loadable);
+		if (this.config === opened) this.config = start;
+		return replaced;
 	}
 
 	set(field: LabField, raw: string): void {

@@ -1,24 +1,37 @@
 /**
  * The lab's live network: which image is loaded, what the network made of it, and the weights'
- * state. tfjs is imported dynamically on first use, so only the lab ever loads it. Requests
- * follow the lab's config; ModelSession lets the last one win, and a result is shown only if
- * it answers the latest request (so a fast slider drag never shows a stale result).
+ * state. tfjs is imported dynamically on first use, so only the lab ever loads it. Requests follow
+ * the lab's spec; the ModelSession decides which request wins (the last), so a result that lands
+ * here always answers the latest request, and a fast slider drag never shows a stale one.
  *
  * Every layer's output is read back with the probabilities, into arrays reused pass after pass
  * (model/readback.ts): the network strip shows all of them, and opening a layer needs no second
  * pass. `npm run bench -- model` measures what the reads add to a pass.
+ *
+ * Besides the pass, it offers what the lab shows about the weights and the time: a layer's folded
+ * kernel (for the products view), a histogram of a layer's weights, the network rerun with its
+ * float weights rounded to 8 bits (top-5 before and after, each layer's error), and measured time
+ * against mult-adds. Components only render these.
  */
-import type { LabConfig } from './query';
+import type { NetworkSpec } from '$lib/architecture';
 import type {
+	ClassScore,
+	LayerQuantError,
 	LayerTiming,
 	LayerWeights,
 	LoadProgress,
 	ModelSession,
+	QuantizeMode,
 	RunResult,
-	UntrainedReason
+	UntrainedReason,
+	WeightsStatus
 } from '$lib/model';
+import { weightHistogram, type WeightHistogram } from '$lib/model/histogram';
+import { timeVsMacs, type TimeVsMacs } from '$lib/model/time-vs-macs';
+import { hasKernel, kernelName } from '$lib/model/weights';
 import type { ImageProblem } from '$lib/image';
 import { decodeImageFile } from '$lib/image/decode';
+import type { LabConfig } from './query';
 import { debounce } from './debounce';
 
 export type WeightsState = 'loading' | 'trained' | 'untrained';
@@ -41,7 +54,18 @@ export interface ImageError {
 	height?: number;
 }
 
-type ModelModule = typeof import('$lib/model');
+/** The float network against the same network with its weights rounded to 8 bits. */
+export interface QuantizationEffect {
+	mode: QuantizeMode;
+	/** Top classes with the weights as they came, on the same image and configuration. */
+	before: ClassScore[];
+	/** Top classes with 8-bit weights. */
+	after: ClassScore[];
+	/** Each layer's weight error, in spec order. */
+	layers: LayerQuantError[];
+}
+
+export type ModelModule = typeof import('$lib/model');
 
 let modelModule: Promise<ModelModule> | null = null;
 /** tfjs and the model code, loaded once, on the first request. */
@@ -59,9 +83,18 @@ export const configKey = (c: LabConfig) => `${c.version}/${c.alpha}/${c.resoluti
  */
 export const SETTLE_MS = 150;
 
+/** Float weights can be rounded to 8 bits; weights that came as 8 bits already are. */
+function quantizable(status: WeightsStatus): boolean {
+	return status.weights === 'untrained' || status.model.precision === 'float32';
+}
+
 export class LiveNetwork {
-	weights = $state<WeightsState>('loading');
-	untrainedReason = $state<UntrainedReason | null>(null);
+	/** The weights' status of the requested network; null while they download. */
+	status = $state.raw<WeightsStatus | null>(null);
+	weights = $derived<WeightsState>(this.status?.weights ?? 'loading');
+	untrainedReason = $derived<UntrainedReason | null>(
+		this.status?.weights === 'untrained' ? this.status.reason : null
+	);
 	progress = $state.raw<LoadProgress | null>(null);
 	image = $state.raw<LiveImage | null>(null);
 	imageError = $state.raw<ImageError | null>(null);
@@ -74,117 +107,155 @@ export class LiveNetwork {
 	timings = $state.raw<LayerTiming[] | null>(null);
 	/** A retry of failed weight downloads is running. */
 	retrying = $state(false);
+	/** Float weights rounded to 8 bits (per tensor or per channel), or null for as they came. */
+	quantize = $state<QuantizeMode | null>(null);
 
-	private session: ModelSession | null = null;
-	private ticket = 0;
+	/** Measured time against mult-adds for the shown network, once measure() has run. */
+	timeVsMacs = $derived<TimeVsMacs | null>(
+		this.timings && this.result ? timeVsMacs(this.result.network.spec, this.timings) : null
+	);
+
+	/** With 8-bit weights switched on: top-5 before and after, and each layer's error. */
+	quantization = $derived.by<QuantizationEffect | null>(() => {
+		const quantized = this.result?.network.quantized;
+		const after = this.result?.prediction?.top;
+		const before = this.floatTop;
+		if (!quantized || !after || !before) return null;
+		if (before.key !== this.resultKey || before.image !== this.resultImage) return null;
+		return { mode: quantized.mode, before: before.top, after, layers: quantized.layers };
+	});
+
+	/** The top classes of the last float result, for the comparison with 8-bit weights. */
+	private floatTop = $state.raw<{ key: string; image: number | null; top: ClassScore[] } | null>(
+		null
+	);
+	private session: Promise<ModelSession> | null = null;
 	private loadTicket = 0;
 	private imageCount = 0;
-	/** Official models downloaded, and those whose download failed (plain Sets: not UI state). */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	private readonly downloaded = new Set<string>();
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	private readonly failed = new Set<string>();
-	private resultStale = false;
-	/** The configuration of the latest request, settled or not. */
-	private requestedKey: string | null = null;
-	private readonly settle = debounce((config: LabConfig) => void this.run(config), SETTLE_MS);
-	/** Kernels read for the shown result, by layer (a plain Map: not UI state). */
+	/** The latest request, settled or not: its configuration decides whether a new one waits. */
+	private requested: NetworkSpec | null = null;
+	private readonly settle = debounce((spec: NetworkSpec) => void this.run(spec), SETTLE_MS);
+	/** Kernels read for the shown result's network, by layer (a plain Map: not UI state). */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly weightsRead = new Map<string, Promise<LayerWeights | null>>();
 
-	/** The shown result answers `config` on the current image. */
-	private covers(config: LabConfig): boolean {
+	/**
+	 * @param createSession makes the model session on first use (tests pass one with their own
+	 *   backend and weights); by default the model code is loaded then, with the site's sources.
+	 */
+	constructor(createSession?: (model: ModelModule) => ModelSession) {
+		this.createSession = createSession;
+	}
+	private readonly createSession?: (model: ModelModule) => ModelSession;
+
+	/** The session, created with the model code on first use (so requests can overtake it at once). */
+	private getSession(): Promise<ModelSession> {
+		this.session ??= loadModel().then(
+			(model) =>
+				this.createSession?.(model) ??
+				new model.ModelSession({ onProgress: (_, progress) => (this.progress = progress) }),
+			(error) => {
+				// The model code did not load (offline before it was cached): a later run retries.
+				this.session = null;
+				modelModule = null;
+				throw error;
+			}
+		);
+		return this.session;
+	}
+
+	/** The shown result answers `spec` on the current image, with the weights asked for. */
+	private covers(spec: NetworkSpec): boolean {
+		const result = this.result;
+		if (!result) return false;
+		const mode = quantizable(result.network.status) ? this.quantize : null;
 		return (
-			!this.resultStale &&
-			this.result !== null &&
-			this.resultKey === configKey(config) &&
-			this.resultImage === (this.image?.id ?? null)
+			this.resultKey === configKey(spec.config) &&
+			this.resultImage === (this.image?.id ?? null) &&
+			(result.network.quantized?.mode ?? null) === mode
 		);
 	}
 
 	/**
-	 * Asks for `config` on the current image. A new image runs at once; a new configuration waits
-	 * until it has stayed put for SETTLE_MS, so only where a drag comes to rest is built.
-	 * Meanwhile the page shows pending, and no answer for a configuration left behind is shown.
+	 * Asks for `spec`'s network on the current image. A new image runs at once; a new
+	 * configuration waits until it has stayed put for SETTLE_MS, so only where a drag comes to rest
+	 * is built. Meanwhile the page shows pending, and no answer for a configuration left behind is
+	 * shown.
 	 */
-	request(config: LabConfig): void {
-		const key = configKey(config);
-		const moved = this.requestedKey !== null && key !== this.requestedKey;
-		this.requestedKey = key;
+	request(spec: NetworkSpec): void {
+		const moved =
+			this.requested !== null && configKey(this.requested.config) !== configKey(spec.config);
+		this.requested = spec;
 		if (!moved && !this.settle.waiting) {
-			void this.run(config);
+			void this.run(spec);
 			return;
 		}
-		this.ticket++;
+		// A request for another configuration overtakes any in flight.
+		void this.session?.then((s) => s.supersede());
 		this.pending = true;
-		this.settle.call(config);
+		this.settle.call(spec);
 	}
 
 	/**
-	 * Runs the network for `config` on the current image (or just prepares it), reading back every
-	 * layer's output. Nothing runs when the shown result already answers the request; it still
-	 * supersedes any request in flight, so the last request wins.
+	 * Runs `spec`'s network on the current image (or just prepares it), reading back every layer's
+	 * output. Nothing runs when the shown result already answers the request (unless `force`); it
+	 * still overtakes any request in flight, so the last request wins.
 	 */
-	async run(config: LabConfig): Promise<void> {
-		const ticket = ++this.ticket;
-		if (this.covers(config)) {
+	async run(spec: NetworkSpec, force = false): Promise<void> {
+		if (!force && this.covers(spec)) {
+			void this.session?.then((s) => s.supersede());
 			this.pending = false;
 			return;
 		}
 		this.pending = true;
+		const image = this.image;
+		const key = configKey(spec.config);
 		try {
-			const model = await loadModel();
-			this.session ??= new model.ModelSession({
-				onProgress: (_, progress) => (this.progress = progress)
-			});
-			const official = model.officialModelFor(config);
-			if ('model' in official) {
-				const id = official.model.id;
-				if (!this.downloaded.has(id) && !this.failed.has(id)) this.weights = 'loading';
-			} else {
-				this.weights = 'untrained';
-				this.untrainedReason = official.reason;
+			const session = await this.getSession();
+			this.status = session.settledStatus(spec.config);
+			const quantize = this.quantize;
+			// The comparison needs the float classes of this image and configuration.
+			const known = this.floatTop;
+			if (
+				quantize &&
+				image &&
+				(this.status === null || quantizable(this.status)) &&
+				!(known?.key === key && known.image === image.id)
+			) {
+				const float = await session.run({ spec, image: image.pixels, activations: false });
+				if (!float) return;
+				if (quantizable(float.network.status)) {
+					this.floatTop = { key, image: image.id, top: float.prediction!.top };
+				}
+				float.prediction?.release();
 			}
-			const image = this.image;
-			const result = await this.session.run({
-				config,
+			const result = await session.run({
+				spec,
 				image: image?.pixels ?? null,
-				activations: true
+				activations: true,
+				quantize
 			});
 			if (!result) return;
-			if (ticket !== this.ticket) {
-				result.prediction?.release();
-				return;
-			}
-			const status = result.network.status;
-			if (status.weights === 'trained') {
-				this.downloaded.add(status.model.id);
-				this.failed.delete(status.model.id);
-				this.weights = 'trained';
-				this.untrainedReason = null;
-			} else {
-				if ('model' in official && status.reason === 'download-failed')
-					this.failed.add(official.model.id);
-				this.weights = 'untrained';
-				this.untrainedReason = status.reason;
-			}
+			this.status = result.network.status;
 			this.runError = null;
 			if (result.prediction) {
-				if (this.resultKey !== configKey(config)) this.timings = null;
-				// Another pass may come from other weights (a retried download): read them anew.
+				if (this.resultKey !== key) this.timings = null;
+				if (!result.network.quantized) {
+					this.floatTop = { key, image: image?.id ?? null, top: result.prediction.top };
+				}
+				// Another pass may come from other weights (8-bit, a retried download): read them anew.
 				this.weightsRead.clear();
 				// The result it replaces leaves the screen: its arrays may take a later pass's values.
 				this.result?.prediction?.release();
 				this.result = result;
-				this.resultStale = false;
-				this.resultKey = configKey(config);
+				this.resultKey = key;
 				this.resultImage = image?.id ?? null;
 			}
+			this.pending = false;
 		} catch (error) {
-			if (ticket === this.ticket)
-				this.runError = error instanceof Error ? error.message : String(error);
-		} finally {
-			if (ticket === this.ticket) this.pending = false;
+			// The session rejects only for the latest request: older ones resolve to null.
+			this.runError = error instanceof Error ? error.message : String(error);
+			this.pending = false;
 		}
 	}
 
@@ -193,28 +264,43 @@ export class LiveNetwork {
 	 * network; null for other layers or once another network has replaced it.
 	 */
 	layerWeights(name: string): Promise<LayerWeights | null> {
-		const config = this.result?.network.config;
-		if (!this.session || !config) return Promise.resolve(null);
+		const network = this.result?.network;
+		if (!this.session || !network) return Promise.resolve(null);
 		let read = this.weightsRead.get(name);
 		if (!read) {
-			read = this.session.layerWeights(config, name);
+			read = this.session.then((s) => s.layerWeights(network, name));
 			this.weightsRead.set(name, read);
 		}
 		return read;
 	}
 
-	/** Tries the failed weight downloads again, then runs `config` with whatever it gets. */
-	async retry(config: LabConfig): Promise<void> {
-		this.session?.retryDownloads();
-		this.failed.clear();
-		// The shown result came from the seeded weights: it must not stand in for the rerun.
-		this.resultStale = true;
+	/** Tries the failed weight downloads again, then runs `spec` with whatever it gets. */
+	async retry(spec: NetworkSpec): Promise<void> {
 		this.retrying = true;
 		try {
-			await this.run(config);
+			(await this.session)?.retryDownloads();
+			// The shown result came from the seeded weights: it must not stand in for the rerun.
+			await this.run(spec, true);
 		} finally {
 			this.retrying = false;
 		}
+	}
+
+	/** Float weights rounded to 8 bits (per tensor or per channel), or back as they came (null). */
+	setQuantize(mode: QuantizeMode | null): void {
+		this.quantize = mode;
+		if (this.requested) this.request(this.requested);
+	}
+
+	/**
+	 * A histogram of the weights `layer` runs with in the shown network (8-bit levels, or a float
+	 * continuum, with the layer's scale); null for layers without weights or before a result.
+	 */
+	weightHistogram(layer: string): WeightHistogram | null {
+		const network = this.result?.network;
+		const spec = network?.spec.layers.find((l) => l.name === layer);
+		const weights = spec && hasKernel(spec) ? network!.weights.get(kernelName(spec)) : undefined;
+		return weights ? weightHistogram(weights) : null;
 	}
 
 	/** A new image replaces the old one only once it has decoded; errors keep the old one. */
@@ -243,16 +329,16 @@ export class LiveNetwork {
 
 	/** Per-layer time of the current network on the current image. */
 	async measure(): Promise<void> {
-		if (!this.session || !this.result) return;
+		const session = await this.session;
+		if (!session || !this.result) return;
 		const key = this.resultKey;
-		const timings = await this.session.profile({ runs: 3 });
+		const timings = await session.profile({ runs: 3 });
 		if (timings && key === this.resultKey) this.timings = timings;
 	}
 
 	dispose(): void {
 		this.settle.cancel();
-		this.ticket++;
-		this.session?.dispose();
+		void this.session?.then((s) => s.dispose());
 		this.session = null;
 	}
 }

@@ -8,6 +8,7 @@ import {
 	DEFAULT_CONFIG,
 	TF_SLIM_V1,
 	TF_SLIM_V2_V3,
+	TFLITE_HOSTED_MODELS,
 	V1_CHECKPOINTS,
 	V1_PAPER,
 	V1_TABLE4,
@@ -22,7 +23,8 @@ import {
 import type { Citation, LayerKind, ModelFigures, Version } from '$lib/architecture';
 import type { LabConfig } from './query';
 
-export type SourceId = 'v1-paper' | 'v2-paper' | 'v3-paper' | 'slim-v1' | 'slim-v2-v3';
+export type SourceId =
+	'v1-paper' | 'v2-paper' | 'v3-paper' | 'slim-v1' | 'slim-v2-v3' | 'tflite-hosted';
 
 export interface PublishedFigure {
 	source: SourceId;
@@ -37,7 +39,8 @@ const SOURCES: ReadonlyArray<readonly [Citation, SourceId]> = [
 	[V2_PAPER, 'v2-paper'],
 	[V3_PAPER, 'v3-paper'],
 	[TF_SLIM_V1, 'slim-v1'],
-	[TF_SLIM_V2_V3, 'slim-v2-v3']
+	[TF_SLIM_V2_V3, 'slim-v2-v3'],
+	[TFLITE_HOSTED_MODELS, 'tflite-hosted']
 ];
 
 export function sourceId(citation: Citation): SourceId {

@@ -1,11 +1,11 @@
 /**
  * Which of the lab's configurations run with trained weights, for the controls and the classes.
- * The model registry (`officialModelFor`) is the one source of "trained or not, and why": this
+ * The model registry (`trainedModelsFor`) is the one source of "trained or not, and why": this
  * module only asks it about the configurations the controls offer, and never lists any itself.
  * The registry holds no tfjs, so the controls may import it before the live network loads.
  */
 import { VERSIONS, type NetworkConfig, type Version } from '$lib/architecture';
-import { officialModelFor, type UntrainedReason } from '$lib/model/registry';
+import { trainedModelsFor, type UntrainedReason } from '$lib/model/registry';
 import { publishedAlphas } from './controls';
 import type { LabConfig } from './query';
 
@@ -15,10 +15,11 @@ export type Training =
 
 /** Whether `config` has trained weights (they run at any resolution), or why not. */
 export function trainingOf(config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>): Training {
-	const found = officialModelFor(config);
-	if ('model' in found)
-		return { trained: true, alpha: found.model.alpha, resolution: found.model.resolution };
-	return { trained: false, reason: found.reason };
+	const found = trainedModelsFor(config);
+	if ('reason' in found) return { trained: false, reason: found.reason };
+	// The preferred model (float before 8-bit): the one the lab loads when it can.
+	const model = found.models[0]!;
+	return { trained: true, alpha: model.alpha, resolution: model.resolution };
 }
 
 /** The width multipliers of `version` the controls offer that have trained weights. */

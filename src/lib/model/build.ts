@@ -20,6 +20,7 @@ import {
 	seChannels,
 	seConvNames,
 	type WeightArray,
+	type WeightForm,
 	type WeightMap
 } from './weights';
 
@@ -29,6 +30,8 @@ export interface BuildOptions {
 	 * False builds the Keras model as published: conv → BatchNormalization → activation.
 	 */
 	foldBatchNorm?: boolean;
+	/** How the weights come (default 'keras'); 'folded' ones build only the folded network. */
+	form?: WeightForm;
 	/**
 	 * The weights already went through prepareWeights() with the same folding (for the same
 	 * version and α; resolution does not change weights), so they are used as they are.
@@ -265,12 +268,24 @@ function assignWeights(model: LayersModel, weights: WeightMap): void {
 	if (unused.length > 0) throw new Error(`Weights without a layer: ${unused.join(', ')}.`);
 }
 
-/** Checks Keras-named weights against the spec and folds BatchNorm into them if asked. */
+/**
+ * Checks Keras-named weights against the spec and brings them to the network's form: Keras
+ * weights are folded if asked; weights that come folded (TFLite's) build only the folded network.
+ */
 export function prepareWeights(
 	spec: NetworkSpec,
 	weights: WeightMap,
+	form: WeightForm,
 	foldBatchNorm: boolean
 ): Map<string, WeightArray> {
+	if (form === 'folded') {
+		if (!foldBatchNorm) {
+			throw new Error(
+				'These weights have BatchNorm folded into the convolutions already: only the folded network can be built from them.'
+			);
+		}
+		return conformWeights(spec, weights, 'folded');
+	}
 	const checked = conformWeights(spec, weights);
 	return foldBatchNorm ? foldBatchNorm_(spec, checked) : checked;
 }
@@ -286,7 +301,9 @@ export function buildNetwork(
 	options: BuildOptions = {}
 ): BuiltNetwork {
 	const folded = options.foldBatchNorm ?? true;
-	const values = options.prepared ? weights : prepareWeights(spec, weights, folded);
+	const values = options.prepared
+		? weights
+		: prepareWeights(spec, weights, options.form ?? 'keras', folded);
 	const { input, probabilities, outputs, owners } = buildGraph(spec, folded);
 	const layerNames = [...outputs.keys()];
 	const model = tfModel({

@@ -17,30 +17,39 @@ export { buildNetwork, prepareWeights, INPUT_NAME } from './build';
 export type { BuildOptions, BuiltNetwork } from './build';
 export { imagenetClasses, className, IMAGENET_CLASS_COUNT } from './classes';
 export { BN_EPSILON, foldBatchNorm } from './fold-batchnorm';
+export { loadLayersWeights, loadTrainedWeights } from './load';
+export type { WeightsResult, FetchContext } from './load';
 export {
-	loadLayersWeights,
-	loadTrainedWeights,
 	decodeWeights,
+	encodeWeights,
+	groupBytes,
 	readManifest,
-	groupBytes
-} from './load';
-export type { WeightsResult, FetchContext, ManifestGroup } from './load';
+	weightsFiles
+} from './weights-format';
+export type { ManifestGroup, ManifestWeight, StoredWeight } from './weights-format';
+export { weightHistogram } from './histogram';
+export type { WeightHistogram } from './histogram';
+export { quantizeWeights } from './quantize';
+export type { LayerQuantError, QuantizeMode, QuantizedWeights } from './quantize';
 export { predict, topK } from './predict';
 export type { ClassScore, LayerActivation, Prediction, PredictOptions } from './predict';
-export { checkPixels, inputToPixels, networkInputPixels, toInputTensor } from './preprocess';
+export { checkPixels, networkInputPixels, preprocess, toInputTensor } from './preprocess';
 export type { Pixels } from './preprocess';
 export { profileLayers } from './profile';
 export { readLayerWeights } from './kernels';
 export type { LayerWeights } from './kernels';
+export { timeVsMacs } from './time-vs-macs';
 export { ReadbackPool, readInto } from './readback';
 export type { LayerTiming, ProfileOptions } from './profile';
+export type { KindTime, LayerRate, TimeVsMacs } from './time-vs-macs';
 export { aggregateProgress, ProgressTracker } from './progress';
 export type { FileProgress, LoadProgress } from './progress';
-export { OFFICIAL_MODELS, firstAvailable, officialModelFor, weightSources } from './registry';
+export { TRAINED_MODELS, loadingOrder, trainedModelsFor, weightSources } from './registry';
 export type {
-	OfficialModel,
+	Precision,
 	SourceKind,
 	SourceOptions,
+	TrainedModel,
 	UntrainedReason,
 	WeightSource
 } from './registry';
@@ -49,4 +58,4 @@ export type { NetworkState, RunRequest, RunResult, SessionOptions, WeightsStatus
 export { browserCache, memoryCache, CACHE_NAME } from './weights-cache';
 export type { ByteCache } from './weights-cache';
 export { conformWeights, countValues, expectedWeights, initialWeights } from './weights';
-export type { WeightArray, WeightMap } from './weights';
+export type { Quantization, WeightArray, WeightForm, WeightMap } from './weights';

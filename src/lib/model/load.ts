@@ -6,87 +6,17 @@
 import type { NetworkConfig } from '$lib/architecture';
 import { ProgressTracker, type LoadProgress } from './progress';
 import {
-	officialModelFor,
-	weightSources,
-	type OfficialModel,
+	loadingOrder,
+	trainedModelsFor,
 	type SourceOptions,
+	type TrainedModel,
 	type UntrainedReason,
 	type WeightSource
 } from './registry';
-import type { ByteCache } from './weights-cache';
+import { MODEL_BASE_URL } from './env';
+import { browserCache, type ByteCache } from './weights-cache';
 import type { WeightArray } from './weights';
-
-export interface ManifestWeight {
-	name: string;
-	shape: number[];
-	dtype: string;
-	quantization?: unknown;
-}
-
-export interface ManifestGroup {
-	paths: string[];
-	weights: ManifestWeight[];
-}
-
-const BYTES_PER_FLOAT = 4;
-
-/** Reads weightsManifest out of a parsed model.json, rejecting what this loader cannot decode. */
-export function readManifest(modelJson: unknown): ManifestGroup[] {
-	const manifest = (modelJson as { weightsManifest?: unknown } | null)?.weightsManifest;
-	if (!Array.isArray(manifest)) throw new Error('model.json has no weightsManifest.');
-	for (const group of manifest as ManifestGroup[]) {
-		if (
-			!Array.isArray(group?.paths) ||
-			!Array.isArray(group?.weights) ||
-			group.paths.length === 0
-		) {
-			throw new Error('model.json has a malformed weightsManifest group.');
-		}
-		for (const w of group.weights) {
-			if (w.dtype !== 'float32' || w.quantization) {
-				throw new Error(
-					`Weight ${w.name} is ${w.dtype}${w.quantization ? ' quantized' : ''}; only float32 is supported.`
-				);
-			}
-		}
-	}
-	return manifest as ManifestGroup[];
-}
-
-/** Bytes each group's shards must add up to. */
-export function groupBytes(group: ManifestGroup): number {
-	return group.weights.reduce(
-		(sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * BYTES_PER_FLOAT,
-		0
-	);
-}
-
-/** Splits each group's concatenated bytes into named weights, checking every size. */
-export function decodeWeights(
-	manifest: readonly ManifestGroup[],
-	groups: readonly ArrayBuffer[]
-): Map<string, WeightArray> {
-	const out = new Map<string, WeightArray>();
-	manifest.forEach((group, g) => {
-		const buffer = groups[g];
-		const expected = groupBytes(group);
-		if (!buffer || buffer.byteLength !== expected) {
-			throw new Error(
-				`Weight group ${g + 1} (${group.paths.join(', ')}) has ${buffer?.byteLength ?? 0} bytes; its manifest says ${expected}.`
-			);
-		}
-		let offset = 0;
-		for (const w of group.weights) {
-			const n = w.shape.reduce((a, b) => a * b, 1);
-			out.set(w.name, {
-				shape: w.shape,
-				data: new Float32Array(buffer.slice(offset, offset + n * BYTES_PER_FLOAT))
-			});
-			offset += n * BYTES_PER_FLOAT;
-		}
-	});
-	return out;
-}
+import { decodeWeights, groupBytes, readManifest, type ManifestGroup } from './weights-format';
 
 export interface FetchContext {
 	fetch?: typeof fetch;
@@ -190,11 +120,46 @@ export async function loadLayersWeights(
 	}
 }
 
+/**
+ * The first model and source, in the loading order, that serve a readable model.json for the
+ * configuration's trained weights, or null: whether the site can load them, without downloading
+ * them (model.json goes into the offline cache, where loading finds it again).
+ */
+export async function findTrainedWeights(
+	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>,
+	options: FetchContext & SourceOptions = {}
+): Promise<{ model: TrainedModel; source: WeightSource } | null> {
+	const found = trainedModelsFor(config);
+	if ('reason' in found) return null;
+	for (const entry of loadingOrder(found.models, options)) {
+		try {
+			const url = new URL(entry.source.url, globalThis.location?.href ?? 'http://localhost/').href;
+			const bytes = await fetchBytes(url, options, () => undefined);
+			readManifest(JSON.parse(new TextDecoder().decode(bytes)));
+			return entry;
+		} catch (error) {
+			if (options.signal?.aborted) throw error;
+		}
+	}
+	return null;
+}
+
+/** Whether the site can load trained weights for a configuration, from the sources the lab uses. */
+export async function canLoadTrainedWeights(
+	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>
+): Promise<boolean> {
+	const found = await findTrainedWeights(config, {
+		mirrorBaseUrl: MODEL_BASE_URL,
+		cache: browserCache()
+	});
+	return found !== null;
+}
+
 export type WeightsResult =
 	| {
 			weights: 'trained';
 			values: Map<string, WeightArray>;
-			model: OfficialModel;
+			model: TrainedModel;
 			source: WeightSource;
 	  }
 	| {
@@ -205,20 +170,25 @@ export type WeightsResult =
 	  };
 
 /**
- * The trained weights for a configuration, trying each source in the registry's order, or the
- * reason there are none. Never throws for a missing network: an untrained result says why.
+ * The trained weights for a configuration, trying each model and source in the registry's order
+ * (float weights before 8-bit ones, the site before a mirror before Google), or the reason there
+ * are none. Never throws for a missing network: an untrained result says why.
  */
 export async function loadTrainedWeights(
 	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>,
-	options: FetchContext & SourceOptions & { onProgress?: (progress: LoadProgress) => void } = {}
+	options: FetchContext &
+		SourceOptions & { onProgress?: (model: TrainedModel, progress: LoadProgress) => void } = {}
 ): Promise<WeightsResult> {
-	const found = officialModelFor(config);
+	const found = trainedModelsFor(config);
 	if ('reason' in found) return { weights: 'untrained', reason: found.reason, attempts: [] };
 	const attempts: Array<{ source: WeightSource; error: string }> = [];
-	for (const source of weightSources(found.model, options)) {
+	for (const { model, source } of loadingOrder(found.models, options)) {
 		try {
-			const values = await loadLayersWeights(source.url, options);
-			return { weights: 'trained', values, model: found.model, source };
+			const values = await loadLayersWeights(source.url, {
+				...options,
+				onProgress: (progress) => options.onProgress?.(model, progress)
+			});
+			return { weights: 'trained', values, model, source };
 		} catch (error) {
 			if (options.signal?.aborted) throw error;
 			attempts.push({ source, error: error instanceof Error ? error.message : String(error) });

@@ -1,10 +1,11 @@
 /**
- * "The current network" of the lab: one object that turns (configuration, image) requests into
- * results, where the last request always wins. A request that a newer one overtakes resolves to
- * null and never overwrites a newer result; the network it built (if any) is freed.
+ * "The current network" of the lab: one object that turns (network, image) requests into
+ * results, and the one owner of "the last request wins": a request that a newer one overtakes
+ * (or that `supersede()` cancels) resolves to null, never to a result or an error, and never
+ * replaces a newer network; the network it built, if any, is freed.
  *
- * Trained weights are downloaded once per official model and kept (as typed arrays, not
- * tensors); ρ changes rebuild the tf.layers model from them without touching the network.
+ * Trained weights are downloaded once per model and kept (as typed arrays, not tensors); ρ
+ * changes rebuild the tf.layers model from them without downloading anything.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildSpec, withDefaults } from '$lib/architecture';
@@ -13,24 +14,25 @@ import { initBackend, type BackendInfo, type BackendName } from './backend';
 import { buildNetwork, prepareWeights, type BuiltNetwork } from './build';
 import { MODEL_BASE_URL } from './env';
 import { readLayerWeights, type LayerWeights } from './kernels';
-import { loadTrainedWeights, type WeightsResult } from './load';
+import { loadTrainedWeights } from './load';
 import { predict, type Prediction } from './predict';
 import { ReadbackPool } from './readback';
 import { profileLayers, type LayerTiming, type ProfileOptions } from './profile';
-import { inputToPixels, toInputTensor, type Pixels } from './preprocess';
+import { preprocess, toInputTensor, type Pixels } from './preprocess';
 import type { LoadProgress } from './progress';
+import { quantizeWeights, type LayerQuantError, type QuantizeMode } from './quantize';
 import {
-	officialModelFor,
-	type OfficialModel,
+	trainedModelsFor,
 	type SourceOptions,
+	type TrainedModel,
 	type UntrainedReason,
 	type WeightSource
 } from './registry';
 import { browserCache, type ByteCache } from './weights-cache';
-import { initialWeights, type WeightArray } from './weights';
+import { initialWeights, type WeightArray, type WeightForm, type WeightMap } from './weights';
 
 export type WeightsStatus =
-	| { weights: 'trained'; model: OfficialModel; source: WeightSource }
+	| { weights: 'trained'; model: TrainedModel; source: WeightSource }
 	| {
 			weights: 'untrained';
 			reason: UntrainedReason;
@@ -46,19 +48,37 @@ export interface NetworkState {
 	spec: NetworkSpec;
 	status: WeightsStatus;
 	folded: boolean;
+	/**
+	 * Float weights run rounded to 8 bits (RunRequest.quantize), with each layer's weight error;
+	 * null when the weights run as they came.
+	 */
+	quantized: { mode: QuantizeMode; layers: LayerQuantError[] } | null;
+	/** The values the network runs with, by Keras name (as prepared: folded, maybe quantized). */
+	weights: WeightMap;
 	/** ms to build the tf.layers model, load its weights and warm it up (download excluded). */
 	buildMs: number;
 }
 
-export interface RunRequest {
-	config: NetworkConfig;
+interface RunOptions {
 	/** RGBA pixels (e.g. ImageData); without one only the network is prepared. */
 	image?: Pixels | null;
 	/** Layer outputs to return: true = all (default), false = none, or spec layer names. */
 	activations?: boolean | readonly string[];
 	/** Classes to rank (default 5). */
 	topK?: number;
+	/**
+	 * Run float weights rounded to 8 bits, per tensor or per channel (see quantize.ts); null or
+	 * absent runs them as they are. Weights that came as 8 bits always run as they are.
+	 */
+	quantize?: QuantizeMode | null;
 }
+
+/**
+ * The network to run: a spec (the lab passes the very spec whose counts it shows, so the network
+ * is built from that object) or a configuration to build one from.
+ */
+export type RunRequest = RunOptions &
+	({ spec: NetworkSpec; config?: never } | { config: NetworkConfig; spec?: never });
 
 export interface RunResult {
 	network: NetworkState;
@@ -71,14 +91,14 @@ export interface RunResult {
 	/** The network's actual input (res×res, after preprocessing) as displayable pixels. */
 	input: Pixels | null;
 	/**
-	 * The same input as the network reads it ([res, res, 3] in [-1, 1], channels last), when layer
-	 * outputs were asked for: what the first layer's kernel multiplies.
+	 * The same input as the network reads it ([res, res, 3] in [-1, 1], channels last): what the
+	 * first layer's kernel multiplies. Null when the request had no image.
 	 */
 	inputValues: Float32Array | null;
 }
 
 export interface SessionOptions {
-	/** Fold BatchNorm into the convolutions (default true). */
+	/** Fold BatchNorm into the convolutions (default true). Folded weights always build folded. */
 	foldBatchNorm?: boolean;
 	/** Seed for untrained networks (default 1). */
 	seed?: number;
@@ -89,8 +109,8 @@ export interface SessionOptions {
 	/** Offline cache; defaults to Cache Storage where available. */
 	cache?: ByteCache | null;
 	fetch?: typeof fetch;
-	/** Download progress of an official model's files. */
-	onProgress?: (modelId: string, progress: LoadProgress) => void;
+	/** Download progress of a trained model's files. */
+	onProgress?: (model: TrainedModel, progress: LoadProgress) => void;
 }
 
 const DEFAULT_SEED = 1;
@@ -99,16 +119,26 @@ const KEPT_WEIGHT_SETS = 3;
 
 interface WeightsEntry {
 	status: WeightsStatus;
+	form: WeightForm;
 	values: ReadonlyMap<string, WeightArray>;
-	/** Checked (and folded) weights by folding, reused by every resolution. */
-	prepared: Map<boolean, Map<string, WeightArray>>;
+	/** Checked (folded, quantized) weights by how they were prepared, reused by every resolution. */
+	prepared: Map<
+		string,
+		{ weights: Map<string, WeightArray>; quantized: NetworkState['quantized'] }
+	>;
+}
+
+interface CurrentNetwork {
+	key: string;
+	built: BuiltNetwork;
+	state: NetworkState;
 }
 
 export class ModelSession {
 	private readonly options: SessionOptions;
 	private generation = 0;
-	private net: { key: string; built: BuiltNetwork; state: NetworkState } | null = null;
-	/** Weight sets by official model id (or untrained version/α/seed), most recently used last. */
+	private net: CurrentNetwork | null = null;
+	/** Weight sets by trained configuration (or untrained version/α/seed), most recently used last. */
 	private readonly weightSets = new Map<
 		string,
 		{ promise: Promise<WeightsEntry>; settled?: WeightsEntry }
@@ -129,51 +159,39 @@ export class ModelSession {
 	}
 
 	/**
-	 * Prepares the network for `config` (downloading weights on first use) and, with an image,
-	 * classifies it. Resolves to null when a later call has superseded this one. Rejects on
-	 * real errors (bad pixels, no backend) with a message fit to show.
+	 * Prepares the network (downloading weights on first use) and, with an image, classifies it.
+	 * Resolves to null when a later call or supersede() has overtaken this one. Rejects on real
+	 * errors (bad pixels, no backend) with a message fit to show.
 	 */
 	async run(request: RunRequest): Promise<RunResult | null> {
 		if (this.disposed) throw new Error('This model session has been disposed.');
 		const ticket = ++this.generation;
 		const stale = () => ticket !== this.generation || this.disposed;
-		const config = withDefaults(request.config);
-
-		if (this.options.backend !== false && !this.backend) {
-			this.backend = await initBackend(this.options.backend);
-			if (stale()) return null;
-		}
-		const weights = await this.weights(config);
-		if (stale()) return null;
-		const net = this.network(config, weights);
-
-		if (!request.image)
-			return {
-				network: net.state,
-				backend: this.backend,
-				prediction: null,
-				input: null,
-				inputValues: null
-			};
-		const input = toInputTensor(request.image, config.resolution);
-		this.lastImage = request.image;
 		try {
-			const prediction = await predict(net.built, input, {
-				activations: request.activations ?? true,
-				topK: request.topK ?? 5,
-				pool: this.readback
-			});
-			const pixels = stale() ? null : await inputToPixels(input);
-			const inputValues =
-				prediction.activations && !stale() ? ((await input.data()) as Float32Array) : null;
-			if (!pixels || stale()) {
-				prediction.release();
-				return null;
-			}
-			return { network: net.state, backend: this.backend, prediction, input: pixels, inputValues };
-		} finally {
-			input.dispose();
+			return await this.runNow(request, stale);
+		} catch (error) {
+			if (stale()) return null;
+			throw error;
 		}
+	}
+
+	/** Makes every request in flight resolve to null (the caller answers from what it shows). */
+	supersede(): void {
+		this.generation++;
+	}
+
+	/**
+	 * The weights' status for a configuration when it is known without waiting: fetched (or
+	 * failed) already, or untrained because no trained weights exist. Null while a download is
+	 * due or running.
+	 */
+	settledStatus(config: NetworkConfig): WeightsStatus | null {
+		const full = withDefaults(config);
+		const found = trainedModelsFor(full);
+		if ('reason' in found) {
+			return { weights: 'untrained', reason: found.reason, seed: this.seed, attempts: [] };
+		}
+		return this.weightSets.get(this.weightsKey(full))?.settled?.status ?? null;
 	}
 
 	/**
@@ -200,19 +218,12 @@ export class ModelSession {
 	}
 
 	/**
-	 * The folded kernel and bias of a convolution of the current network, as it runs them; null for
-	 * other layers, or when `config` is no longer the current network's.
+	 * The folded kernel and bias of a convolution of `network`, as it runs them; null for other
+	 * layers, or once `network` is no longer the current one.
 	 */
-	async layerWeights(config: NetworkConfig, name: string): Promise<LayerWeights | null> {
+	async layerWeights(network: NetworkState, name: string): Promise<LayerWeights | null> {
 		const net = this.net;
-		const wanted = withDefaults(config);
-		const current = net?.state.config;
-		const same =
-			current?.version === wanted.version &&
-			current.alpha === wanted.alpha &&
-			current.resolution === wanted.resolution &&
-			current.classes === wanted.classes;
-		return net && same ? readLayerWeights(net.built, name) : null;
+		return net?.state === network ? readLayerWeights(net.built, name) : null;
 	}
 
 	/** Forgets failed downloads so that the next request tries the network again. */
@@ -236,28 +247,82 @@ export class ModelSession {
 		this.readback.clear();
 	}
 
+	private async runNow(request: RunRequest, stale: () => boolean): Promise<RunResult | null> {
+		const spec = request.spec ?? buildSpec(withDefaults(request.config));
+		if (this.options.backend !== false && !this.backend) {
+			this.backend = await initBackend(this.options.backend);
+			if (stale()) return null;
+		}
+		const weights = await this.weights(spec);
+		if (stale()) return null;
+		const net = this.network(spec, weights, request.quantize ?? null);
+
+		if (!request.image)
+			return {
+				network: net.state,
+				backend: this.backend,
+				prediction: null,
+				input: null,
+				inputValues: null
+			};
+		const resolution = spec.config.resolution;
+		const { values, pixels } = preprocess(request.image, resolution);
+		const input = tf.tensor4d(values, [1, resolution, resolution, 3]);
+		this.lastImage = request.image;
+		try {
+			const prediction = await predict(net.built, input, {
+				activations: request.activations ?? true,
+				topK: request.topK ?? 5,
+				pool: this.readback
+			});
+			if (stale()) {
+				prediction.release();
+				return null;
+			}
+			return {
+				network: net.state,
+				backend: this.backend,
+				prediction,
+				input: pixels,
+				inputValues: values
+			};
+		} finally {
+			input.dispose();
+		}
+	}
+
 	/** Builds (or reuses) the network; synchronous, so no request can interleave. */
-	private network(config: Required<NetworkConfig>, weights: WeightsEntry) {
-		const folded = this.options.foldBatchNorm ?? true;
-		const key = JSON.stringify([config, folded, weights.status.weights]);
+	private network(spec: NetworkSpec, weights: WeightsEntry, quantize: QuantizeMode | null) {
+		// Weights that came as 8 bits run as they are: rounding them again would change nothing
+		// per tensor, and per channel would only re-round what the model was trained with.
+		const mode = weights.form === 'folded' ? null : quantize;
+		const folded = weights.form === 'folded' || (this.options.foldBatchNorm ?? true);
+		const key = JSON.stringify([spec.config, folded, weights.status.weights, mode]);
 		if (this.net?.key === key) return this.net;
 		const started = performance.now();
-		const spec = buildSpec(config);
-		let prepared = weights.prepared.get(folded);
+		const preparedKey = JSON.stringify([folded, mode]);
+		let prepared = weights.prepared.get(preparedKey);
 		if (!prepared) {
-			prepared = prepareWeights(spec, weights.values, folded);
-			weights.prepared.set(folded, prepared);
+			const checked = prepareWeights(spec, weights.values, weights.form, folded);
+			const q = mode ? quantizeWeights(spec, checked, mode) : null;
+			prepared = {
+				weights: q?.weights ?? checked,
+				quantized: q ? { mode: q.mode, layers: q.layers } : null
+			};
+			weights.prepared.set(preparedKey, prepared);
 		}
-		const built = buildNetwork(spec, prepared, {
+		const built = buildNetwork(spec, prepared.weights, {
 			foldBatchNorm: folded,
 			prepared: true,
 			warmUp: tf.getBackend() !== 'cpu'
 		});
 		const state: NetworkState = {
-			config,
+			config: spec.config,
 			spec,
 			status: weights.status,
 			folded,
+			quantized: prepared.quantized,
+			weights: prepared.weights,
 			buildMs: performance.now() - started
 		};
 		this.net?.built.dispose();
@@ -265,20 +330,26 @@ export class ModelSession {
 		return this.net;
 	}
 
-	private weights(config: Required<NetworkConfig>): Promise<WeightsEntry> {
-		const seed = this.options.seed ?? DEFAULT_SEED;
-		const official = officialModelFor(config);
-		const key =
-			'model' in official
-				? official.model.id
-				: JSON.stringify([config.version, config.alpha, config.classes, seed]);
+	private weightsKey(config: Required<NetworkConfig>): string {
+		const found = trainedModelsFor(config);
+		return 'models' in found
+			? found.models.map((m) => m.id).join('+')
+			: JSON.stringify([config.version, config.alpha, config.classes, this.seed]);
+	}
+
+	private get seed(): number {
+		return this.options.seed ?? DEFAULT_SEED;
+	}
+
+	private weights(spec: NetworkSpec): Promise<WeightsEntry> {
+		const key = this.weightsKey(spec.config);
 		let entry = this.weightSets.get(key);
 		if (entry) {
 			// Most recently used last: a Map iterates in insertion order.
 			this.weightSets.delete(key);
 		} else {
 			const created: { promise: Promise<WeightsEntry>; settled?: WeightsEntry } = {
-				promise: this.fetchWeights(config, seed)
+				promise: this.fetchWeights(spec)
 			};
 			created.promise.then(
 				(settled) => (created.settled = settled),
@@ -293,27 +364,27 @@ export class ModelSession {
 		return entry.promise;
 	}
 
-	private async fetchWeights(config: Required<NetworkConfig>, seed: number): Promise<WeightsEntry> {
-		const result: WeightsResult = await loadTrainedWeights(config, {
+	private async fetchWeights(spec: NetworkSpec): Promise<WeightsEntry> {
+		const result = await loadTrainedWeights(spec.config, {
 			...this.options.sources,
 			mirrorBaseUrl: this.options.sources?.mirrorBaseUrl ?? MODEL_BASE_URL,
 			fetch: this.options.fetch,
 			cache: this.options.cache === undefined ? browserCache() : this.options.cache,
-			onProgress: (progress) => {
-				const found = officialModelFor(config);
-				if ('model' in found) this.options.onProgress?.(found.model.id, progress);
-			}
+			onProgress: this.options.onProgress
 		});
 		if (result.weights === 'trained') {
 			return {
 				status: { weights: 'trained', model: result.model, source: result.source },
+				form: result.model.form,
 				values: result.values,
 				prepared: new Map()
 			};
 		}
+		const seed = this.seed;
 		return {
 			status: { weights: 'untrained', reason: result.reason, seed, attempts: result.attempts },
-			values: initialWeights(buildSpec(config), seed),
+			form: 'keras',
+			values: initialWeights(spec, seed),
 			prepared: new Map()
 		};
 	}

@@ -4,13 +4,29 @@
  */
 import type { LayerSpec, NetworkSpec } from '$lib/architecture';
 
+/** How 8-bit weights were stored: value = scale × (q − zero point) for q in 0…255. */
+export interface Quantization {
+	readonly dtype: 'uint8';
+	readonly scale: number;
+	readonly zeroPoint: number;
+}
+
 export interface WeightArray {
 	readonly shape: readonly number[];
 	readonly data: Float32Array;
+	/** Present for weights that came as 8-bit levels: `data` holds their dequantized values. */
+	readonly quantization?: Quantization;
 }
 
 /** Keras weight name → values. */
 export type WeightMap = ReadonlyMap<string, WeightArray>;
+
+/**
+ * 'keras': BatchNorm as Keras keeps it (gamma, beta, moving mean and variance beside each
+ * kernel). 'folded': BatchNorm already folded into each convolution's kernel and bias, as
+ * TensorFlow Lite stores a network.
+ */
+export type WeightForm = 'keras' | 'folded';
 
 export const BN_WEIGHTS = ['gamma', 'beta', 'moving_mean', 'moving_variance'] as const;
 
@@ -89,14 +105,18 @@ function dropLeadingOnes(shape: readonly number[]): number[] {
 }
 
 /**
- * Checks loaded weights against the spec and returns exactly the ones it needs. A weight whose
- * shape differs only by leading 1s (a Dense classifier [C, K] for our 1×1 conv [1, 1, C, K])
- * is reshaped; anything else missing or mismatched is an error naming every problem.
+ * Checks loaded weights against the spec and returns exactly the ones it needs, in either form.
+ * A weight whose shape differs only by leading 1s (a Dense classifier [C, K] for our 1×1 conv
+ * [1, 1, C, K]) is reshaped; anything else missing or mismatched is an error naming every problem.
  */
-export function conformWeights(spec: NetworkSpec, weights: WeightMap): Map<string, WeightArray> {
+export function conformWeights(
+	spec: NetworkSpec,
+	weights: WeightMap,
+	form: WeightForm = 'keras'
+): Map<string, WeightArray> {
 	const out = new Map<string, WeightArray>();
 	const problems: string[] = [];
-	for (const [name, shape] of expectedWeights(spec)) {
+	for (const [name, shape] of expectedWeights(spec, form === 'folded')) {
 		const w = weights.get(name);
 		if (!w) {
 			problems.push(`missing ${name} ${JSON.stringify(shape)}`);
@@ -111,7 +131,7 @@ export function conformWeights(spec: NetworkSpec, weights: WeightMap): Map<strin
 				`${name} is ${JSON.stringify(w.shape)}, the spec needs ${JSON.stringify(shape)}`
 			);
 		} else {
-			out.set(name, { shape, data: w.data });
+			out.set(name, { ...w, shape });
 		}
 	}
 	if (problems.length > 0) {

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { MAX_PIXELS, keptSize, readImageHeader, sniffFormat, validateImageBytes } from '$lib/image';
+import {
+	MAX_PIXELS,
+	checkPixelSize,
+	keptSize,
+	readImageHeader,
+	sniffFormat,
+	validateImageBytes
+} from '$lib/image';
+import { toBmp } from './bmp';
 
 const images = resolve(import.meta.dirname, '../../../../shared/images');
 const rocket = new Uint8Array(readFileSync(resolve(images, 'rocket.jpg')));
@@ -147,6 +155,24 @@ describe('readImageHeader', () => {
 		expect(readImageHeader(trailer)).toMatchObject({ ok: true });
 	});
 
+	it('reads BMP sizes, bottom-up and top-down, and finds a cut-short BMP', () => {
+		const pixels = { data: new Uint8Array(3 * 2 * 4).fill(90), width: 3, height: 2 };
+		const bmp = toBmp(pixels);
+		expect(bmp.length).toBe(14 + 40 + 2 * 12);
+		expect(sniffFormat(bmp)).toBe('bmp');
+		expect(readImageHeader(bmp)).toEqual({ ok: true, format: 'bmp', width: 3, height: 2 });
+		expect(readImageHeader(toBmp(pixels, { topDown: true }))).toMatchObject({ height: 2 });
+		expect(readImageHeader(bmp.subarray(0, bmp.length - 5))).toEqual({
+			ok: false,
+			problem: 'truncated'
+		});
+		expect(readImageHeader(bmp.subarray(0, 20))).toEqual({ ok: false, problem: 'bad-header' });
+		const huge = bmp.slice();
+		new DataView(huge.buffer).setInt32(18, 20000, true);
+		new DataView(huge.buffer).setInt32(22, -20000, true);
+		expect(validateImageBytes(huge)).toMatchObject({ ok: false, problem: 'too-many-pixels' });
+	});
+
 	it('names empty, unknown and cut headers', () => {
 		expect(readImageHeader(new Uint8Array())).toEqual({ ok: false, problem: 'empty' });
 		expect(readImageHeader(encode('not an image at all'))).toEqual({
@@ -178,6 +204,23 @@ describe('validateImageBytes', () => {
 		});
 		expect(validateImageBytes(png(1, 5000))).toMatchObject({ ok: true, extremeAspect: true });
 		expect(validateImageBytes(coffee)).toMatchObject({ ok: true, extremeAspect: false });
+	});
+
+	it('checks a decoded size the same way, for formats read by the browser alone', () => {
+		expect(checkPixelSize({ format: null, width: 640, height: 480 })).toEqual({
+			ok: true,
+			format: null,
+			width: 640,
+			height: 480,
+			extremeAspect: false
+		});
+		expect(checkPixelSize({ format: null, width: 10000, height: 6000 })).toMatchObject({
+			ok: false,
+			problem: 'too-many-pixels'
+		});
+		expect(checkPixelSize({ format: null, width: 0, height: 3 })).toMatchObject({
+			problem: 'zero-size'
+		});
 	});
 
 	it('keeps small images as they are and scales large ones to 2048 px', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, VERSIONS } from '$lib/architecture';
 import { alphaSlider } from '$lib/lab/controls';
 import { nearestTrained, trainedAlphas, trainedResolutions, trainingOf } from '$lib/lab/trained';
-import { officialModelFor } from '$lib/model/registry';
+import { trainedModelsFor } from '$lib/model/registry';
 
 describe('trained configurations', () => {
 	it('asks the registry, and only about what the controls offer', () => {
@@ -11,7 +11,7 @@ describe('trained configurations', () => {
 			const trained = trainedAlphas(version);
 			expect(marks).toEqual(expect.arrayContaining(trained));
 			for (const alpha of marks)
-				expect(trained.includes(alpha)).toBe('model' in officialModelFor({ version, alpha }));
+				expect(trained.includes(alpha)).toBe('models' in trainedModelsFor({ version, alpha }));
 		}
 		// V1 has trained widths today, so the lab can always offer one.
 		expect(trainedAlphas('v1').length).toBeGreaterThan(0);
@@ -22,7 +22,7 @@ describe('trained configurations', () => {
 		const config = { ...DEFAULT_CONFIG, version: 'v1' as const, alpha: 0.6 };
 		const training = trainingOf(config);
 		expect(training.trained).toBe(false);
-		const found = officialModelFor(config);
+		const found = trainedModelsFor(config);
 		expect('reason' in found && !training.trained && training.reason).toBe(
 			'reason' in found && found.reason
 		);

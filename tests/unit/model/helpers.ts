@@ -14,6 +14,19 @@ import type { Pixels } from '../../../src/lib/model/preprocess';
 export const sharedDir = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 export const modelsDir = resolve(sharedDir, 'models');
 export const imagesDir = resolve(sharedDir, 'images');
+export const tfliteDir = resolve(modelsDir, 'tflite');
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Whether ../shared/models/tflite holds a file (and says so when it does not). */
+export function hasTflite(name: string): boolean {
+	const present = existsSync(resolve(tfliteDir, name));
+	if (!present) console.warn(`skipped: ${resolve(tfliteDir, name)} is absent`);
+	return present;
+}
+
+export function readTfliteFile(name: string): Uint8Array {
+	return new Uint8Array(readFileSync(resolve(tfliteDir, name)));
+}
 
 export function hasModel(id: string): boolean {
 	const present = existsSync(resolve(modelsDir, id, 'model.json'));
@@ -24,15 +37,25 @@ export function hasModel(id: string): boolean {
 	return present;
 }
 
-/** A fetch over a folder: http://localhost/models/<path> → <dir>/<path>; anything else 404s. */
-export function fileFetch(dir: string, prefix = 'http://localhost/models/'): typeof fetch {
+/**
+ * A fetch over folders: http://localhost/models/<path> → the first <dir>/<path> that exists;
+ * anything else 404s.
+ */
+export function fileFetch(
+	dirs: string | readonly string[],
+	prefix = 'http://localhost/models/'
+): typeof fetch {
 	return (async (input: RequestInfo | URL) => {
 		const url = String(input instanceof Request ? input.url : input);
 		if (!url.startsWith(prefix)) return new Response('not found', { status: 404 });
-		const file = resolve(dir, decodeURIComponent(url.slice(prefix.length)));
-		if (!file.startsWith(dir) || !existsSync(file))
-			return new Response('not found', { status: 404 });
-		return new Response(new Uint8Array(readFileSync(file)));
+		const path = decodeURIComponent(url.slice(prefix.length));
+		for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+			const file = resolve(dir, path);
+			if (file.startsWith(dir) && existsSync(file)) {
+				return new Response(new Uint8Array(readFileSync(file)));
+			}
+		}
+		return new Response('not found', { status: 404 });
 	}) as typeof fetch;
 }
 

@@ -6,46 +6,80 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mobilenetV1 } from '../../../src/lib/architecture';
-import { loadLayersWeights, loadTrainedWeights } from '../../../src/lib/model/load';
+import {
+	findTrainedWeights,
+	loadLayersWeights,
+	loadTrainedWeights
+} from '../../../src/lib/model/load';
 import {
 	aggregateProgress,
 	ProgressTracker,
 	type LoadProgress
 } from '../../../src/lib/model/progress';
 import {
-	firstAvailable,
-	OFFICIAL_MODELS,
-	officialModelFor,
+	loadingOrder,
+	TRAINED_MODELS,
+	trainedModelsFor,
 	weightSources
 } from '../../../src/lib/model/registry';
 import { memoryCache } from '../../../src/lib/model/weights-cache';
 import { expectedWeights } from '../../../src/lib/model/weights';
 import { hasModel, modelsDir } from './helpers';
 
-const v025 = OFFICIAL_MODELS.find((m) => m.alpha === 0.25)!;
+const v025 = TRAINED_MODELS.find((m) => m.id === 'mobilenet_v1_0.25_224')!;
+const ids = (config: Parameters<typeof trainedModelsFor>[0]) => {
+	const found = trainedModelsFor(config);
+	return 'models' in found ? found.models.map((m) => m.id) : found;
+};
 
 describe('registry', () => {
-	it('lists the four official V1 models at Google’s tfjs-models hosting', () => {
-		expect(OFFICIAL_MODELS.map((m) => m.alpha)).toEqual([0.25, 0.5, 0.75, 1]);
+	it('lists Google’s float V1 models at its tfjs hosting and the 8-bit models the site converts', () => {
+		const float = TRAINED_MODELS.filter((m) => m.precision === 'float32');
+		expect(float.map((m) => m.alpha)).toEqual([0.25, 0.5, 0.75, 1]);
+		expect(float.every((m) => m.form === 'keras' && m.version === 'v1')).toBe(true);
 		expect(v025.remoteUrl).toBe(
 			'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json'
 		);
+		const eight = TRAINED_MODELS.filter((m) => m.precision === 'uint8');
+		expect(eight.map((m) => [m.id, m.resolution])).toEqual([
+			['mobilenet_v1_0.5_160_quant', 160],
+			['mobilenet_v1_1.0_224_quant', 224],
+			['mobilenet_v2_1.0_224_quant', 224]
+		]);
+		// Only the site serves conversions: there is no Google copy of them to fall back to.
+		expect(eight.every((m) => m.form === 'folded' && m.remoteUrl === null)).toBe(true);
 	});
 
-	it('finds trained weights only for V1 at a published α', () => {
-		expect(officialModelFor({ version: 'v1', alpha: 0.75 })).toMatchObject({
-			model: { id: 'mobilenet_v1_0.75_224' }
-		});
-		expect(officialModelFor({ version: 'v1', alpha: 0.6 })).toEqual({
-			reason: 'alpha-not-published'
-		});
-		expect(officialModelFor({ version: 'v2', alpha: 1 })).toEqual({ reason: 'no-layers-weights' });
-		expect(officialModelFor({ version: 'v3-small', alpha: 0.75 })).toEqual({
-			reason: 'no-layers-weights'
-		});
+	it('gives each model the top-1 published for exactly those weights', () => {
+		const top1 = (id: string) => {
+			const { percent, source } = TRAINED_MODELS.find((m) => m.id === id)!.top1;
+			return [percent, source.label];
+		};
+		expect(top1('mobilenet_v1_1.0_224')).toEqual([70.9, 'TF-slim MobileNet V1 page']);
+		expect(top1('mobilenet_v1_0.25_224')).toEqual([49.8, 'TF-slim MobileNet V1 page']);
+		expect(top1('mobilenet_v1_1.0_224_quant')).toEqual([70.0, 'TensorFlow Lite hosted models']);
+		expect(top1('mobilenet_v2_1.0_224_quant')).toEqual([70.8, 'TensorFlow Lite hosted models']);
+		expect(top1('mobilenet_v1_0.5_160_quant')).toEqual([57.2, 'TensorFlow Lite hosted models']);
 	});
 
-	it('orders sources: same origin, then the build-time mirror, then Google', () => {
+	it('finds float weights first, then 8-bit ones, and says why there are none', () => {
+		expect(ids({ version: 'v1', alpha: 1 })).toEqual([
+			'mobilenet_v1_1.0_224',
+			'mobilenet_v1_1.0_224_quant'
+		]);
+		expect(ids({ version: 'v1', alpha: 0.5 })).toEqual([
+			'mobilenet_v1_0.50_224',
+			'mobilenet_v1_0.5_160_quant'
+		]);
+		expect(ids({ version: 'v1', alpha: 0.75 })).toEqual(['mobilenet_v1_0.75_224']);
+		expect(ids({ version: 'v2', alpha: 1 })).toEqual(['mobilenet_v2_1.0_224_quant']);
+		expect(ids({ version: 'v1', alpha: 0.6 })).toEqual({ reason: 'alpha-not-published' });
+		expect(ids({ version: 'v2', alpha: 0.75 })).toEqual({ reason: 'width-not-converted' });
+		expect(ids({ version: 'v3-small', alpha: 0.75 })).toEqual({ reason: 'no-layers-weights' });
+		expect(ids({ version: 'v3-large', alpha: 1 })).toEqual({ reason: 'no-layers-weights' });
+	});
+
+	it('orders sources: same origin, then the build-time mirror, then Google (float models only)', () => {
 		const sources = weightSources(v025, { mirrorBaseUrl: 'https://mirror.example/w' });
 		expect(sources).toEqual([
 			{ kind: 'same-origin', url: '/models/mobilenet_v1_0.25_224/model.json' },
@@ -60,15 +94,17 @@ describe('registry', () => {
 		]);
 	});
 
-	it('picks the first source that exists', () => {
-		const sources = weightSources(v025, { mirrorBaseUrl: 'https://mirror.example/' });
-		const [own, mirror, google] = sources.map((s) => s.url);
-		expect(firstAvailable(sources, (u) => [own, mirror, google].includes(u))?.kind).toBe(
-			'same-origin'
-		);
-		expect(firstAvailable(sources, (u) => [mirror, google].includes(u))?.kind).toBe('mirror');
-		expect(firstAvailable(sources, (u) => u === google)?.kind).toBe('official');
-		expect(firstAvailable(sources, () => false)).toBeNull();
+	it('tries V1 1.0’s float weights everywhere before its 8-bit conversion', () => {
+		const found = trainedModelsFor({ version: 'v1', alpha: 1 });
+		if (!('models' in found)) throw new Error('no models');
+		const order = loadingOrder(found.models, { mirrorBaseUrl: 'https://mirror.example/' });
+		expect(order.map(({ model, source }) => `${model.precision} ${source.kind}`)).toEqual([
+			'float32 same-origin',
+			'float32 mirror',
+			'float32 official',
+			'uint8 same-origin',
+			'uint8 mirror'
+		]);
 	});
 });
 
@@ -215,10 +251,72 @@ describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))('loading the official weight
 		const seen: LoadProgress[] = [];
 		const result = await loadTrainedWeights(
 			{ version: 'v1', alpha: 0.25 },
-			{ fetch: offline.fetch, cache, modelsPath: own, onProgress: (p) => seen.push(p) }
+			{ fetch: offline.fetch, cache, modelsPath: own, onProgress: (_, p) => seen.push(p) }
 		);
 		expect(result.weights).toBe('trained');
 		expect(offline.requests).toHaveLength(0);
 		expect(seen.at(-1)).toMatchObject({ fraction: 1, fromCache: true });
 	});
 });
+
+describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))(
+	'choosing between float and 8-bit weights',
+	() => {
+		const own = 'http://localhost/models/';
+		const google = 'https://storage.googleapis.com/tfjs-models/tfjs/';
+		/** A network where the V1 1.0 folders hold other files (only the order is under test). */
+		const stand = (answering: string[]) => {
+			const requests: string[] = [];
+			const fetch = (async (input: RequestInfo | URL) => {
+				const url = String(input);
+				requests.push(url);
+				const hit = answering.find((prefix) => url.startsWith(prefix));
+				if (!hit) return new Response('not found', { status: 404 });
+				const file = url.slice(url.lastIndexOf('/') + 1);
+				return new Response(
+					new Uint8Array(readFileSync(resolve(modelsDir, 'mobilenet_v1_0.25_224', file)))
+				);
+			}) as typeof globalThis.fetch;
+			return { fetch, requests };
+		};
+
+		it('loads Google’s float V1 1.0 when it answers, and the 8-bit conversion only when it does not', async () => {
+			const float = `${google}mobilenet_v1_1.0_224/`;
+			const eight = `${own}mobilenet_v1_1.0_224_quant/`;
+			const online = stand([float, eight]);
+			const a = await loadTrainedWeights(
+				{ version: 'v1', alpha: 1 },
+				{ ...online, modelsPath: own }
+			);
+			expect(a).toMatchObject({
+				weights: 'trained',
+				model: { precision: 'float32' },
+				source: { kind: 'official' }
+			});
+			expect(online.requests[0]).toBe(`${own}mobilenet_v1_1.0_224/model.json`);
+
+			const offline = stand([eight]);
+			const b = await loadTrainedWeights(
+				{ version: 'v1', alpha: 1 },
+				{ ...offline, modelsPath: own }
+			);
+			expect(b).toMatchObject({
+				weights: 'trained',
+				model: { id: 'mobilenet_v1_1.0_224_quant', precision: 'uint8' },
+				source: { kind: 'same-origin' }
+			});
+			expect(offline.requests.slice(0, 3)).toEqual([
+				`${own}mobilenet_v1_1.0_224/model.json`,
+				`${float}model.json`,
+				`${eight}model.json`
+			]);
+			await expect(
+				findTrainedWeights({ version: 'v1', alpha: 1 }, { ...stand([eight]), modelsPath: own })
+			).resolves.toMatchObject({ model: { precision: 'uint8' } });
+			await expect(
+				findTrainedWeights({ version: 'v1', alpha: 1 }, { ...stand([]), modelsPath: own })
+			).resolves.toBeNull();
+			await expect(findTrainedWeights({ version: 'v3-small', alpha: 1 })).resolves.toBeNull();
+		});
+	}
+);

@@ -14,7 +14,7 @@ const ID = 'mobilenet_v1_0.25_224';
 const work = mkdtempSync(resolve(tmpdir(), 'separable-models-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.skipIf(!hasModel(ID))('model files', () => {
+describe.skipIf(!hasModel(ID))('model files', { timeout: 60_000 }, () => {
 	it('verifies the shared official model', () => {
 		const check = verifyModelDir(resolve(modelsDir, ID));
 		expect(check).toMatchObject({ ok: true, problems: [] });
@@ -70,7 +70,9 @@ describe.skipIf(!hasModel(ID))('model files', () => {
 				'--only',
 				ID,
 				'--only',
-				'mobilenet_v1_1.0_224'
+				'mobilenet_v1_1.0_224',
+				'--only',
+				'mobilenet_v2_1.0_224_quant'
 			],
 			{ encoding: 'utf8' }
 		);
@@ -78,5 +80,35 @@ describe.skipIf(!hasModel(ID))('model files', () => {
 		expect(run.stdout).toMatch(/✓ mobilenet_v1_0\.25_224: copied and verified/);
 		expect(run.stdout).toMatch(/- mobilenet_v1_1\.0_224: not in .*, skipped/);
 		expect(verifyModelDir(resolve(to, ID)).ok).toBe(true);
+		// Google's 8-bit V2 from ../shared/models/tflite: converted, every tensor mapped, 8-bit kept.
+		expect(run.stdout).toMatch(
+			/✓ mobilenet_v2_1\.0_224_quant: converted \(173 tensors mapped, 8-bit kernels kept\), 3\.6 MB/
+		);
+		const v2 = verifyModelDir(resolve(to, 'mobilenet_v2_1.0_224_quant'));
+		expect(v2.ok).toBe(true);
+		// About a quarter of the 14 MB that float32 would take.
+		expect(v2.bytes).toBeGreaterThan(3.5e6);
+		expect(v2.bytes).toBeLessThan(3.6e6);
+	});
+
+	it('says clearly when Google cannot be reached', () => {
+		// A machine with no network: every fetch fails as Node's does when DNS finds nothing.
+		const offline = `globalThis.fetch = async () => { throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) }); };`;
+		const run = spawnSync(
+			process.execPath,
+			[
+				'--import',
+				`data:text/javascript,${encodeURIComponent(offline)}`,
+				'scripts/models.js',
+				'--download',
+				'--to',
+				resolve(work, 'offline')
+			],
+			{ encoding: 'utf8' }
+		);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toMatch(/cannot be reached \(ENOTFOUND\)\.\n.*This machine looks offline/);
+		// It stops at the first model rather than failing every one the same way.
+		expect(run.stderr.match(/✗/g)).toHaveLength(1);
 	});
 });

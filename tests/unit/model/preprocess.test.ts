@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { topK } from '../../../src/lib/model/predict';
 import {
-	inputToPixels,
 	networkInputPixels,
+	preprocess,
 	toInputTensor,
 	type Pixels
 } from '../../../src/lib/model/preprocess';
@@ -37,7 +37,7 @@ describe('preprocessing', () => {
 		const image = solid(w, 4, [0, 0, 0]);
 		for (let y = 0; y < 4; y++)
 			for (let x = w / 2; x < w; x++) image.data.set([255, 255, 255, 255], (y * w + x) * 4);
-		const pixels = await networkInputPixels(image, 4);
+		const pixels = networkInputPixels(image, 4);
 		expect(pixels.width).toBe(4);
 		// Columns 0–1 sample the black half, 2–3 the white half (classic TF sampling, x·in/out).
 		const row = Array.from({ length: 4 }, (_, x) => pixels.data[x * 4]);
@@ -45,12 +45,36 @@ describe('preprocessing', () => {
 		expect(pixels.data[3]).toBe(255);
 	});
 
-	it('shows the network input as pixels again', async () => {
-		const image = solid(5, 5, [10, 128, 250]);
-		const input = toInputTensor(image, 5);
-		const pixels = await inputToPixels(input);
-		input.dispose();
+	it('shows the network input as pixels again', () => {
+		const { values, pixels } = preprocess(solid(5, 5, [10, 128, 250]), 5);
 		expect(Array.from(pixels.data.slice(0, 4))).toEqual([10, 128, 250, 255]);
+		expect(values[1]).toBeCloseTo(128 / 127.5 - 1, 6);
+	});
+
+	it('resizes exactly as tfjs’s resizeBilinear does (align corners false, no half-pixel centres)', async () => {
+		// A photo-like test card, resized down and up, against tfjs on the same floats.
+		const width = 37;
+		const height = 23;
+		const data = new Uint8ClampedArray(width * height * 4);
+		for (let i = 0; i < width * height; i++) {
+			data.set([(i * 7) % 256, (i * 13) % 256, (i * 29) % 256, 255], i * 4);
+		}
+		for (const size of [16, 50]) {
+			const ours = preprocess({ data, width, height }, size).values;
+			const rgb = Float32Array.from({ length: width * height * 3 }, (_, k) => {
+				const pixel = Math.floor(k / 3);
+				return data[pixel * 4 + (k % 3)]! / 127.5 - 1;
+			});
+			const theirs = tf.tidy(() =>
+				tf.image.resizeBilinear(tf.tensor3d(rgb, [height, width, 3]), [size, size], false)
+			);
+			const expected = await theirs.data();
+			theirs.dispose();
+			let worst = 0;
+			for (let k = 0; k < ours.length; k++)
+				worst = Math.max(worst, Math.abs(ours[k]! - expected[k]!));
+			expect(worst).toBeLessThan(1e-5);
+		}
 	});
 
 	it('rejects pixels that do not match their size, with a clear message', () => {

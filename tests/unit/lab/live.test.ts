@@ -1,0 +1,100 @@
+/**
+ * The lab's live network (LiveNetwork) over a real session on the cpu backend: what a component
+ * renders for 8-bit weights (top-5 before and after, each layer's error, switching back), a
+ * layer's weights histogram, and time against mult-adds.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { mobilenetV1 } from '$lib/architecture';
+import { LiveNetwork } from '$lib/lab/live.svelte';
+import { fileFetch, hasModel, modelsDir, readPng, useCpu } from '../model/helpers';
+
+/** Resolves once the live network has an answer for what was last asked. */
+async function answered(live: LiveNetwork) {
+	for (let i = 0; i < 600 && (live.pending || !live.result); i++) {
+		await new Promise((done) => setTimeout(done, 50));
+	}
+	flushSync();
+}
+
+describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))(
+	'the live network',
+	{ timeout: 120_000 },
+	() => {
+		beforeAll(useCpu);
+
+		it('compares 8-bit weights with the float ones and restores them exactly', async () => {
+			const live = new LiveNetwork(
+				(model) =>
+					new model.ModelSession({
+						backend: false,
+						cache: null,
+						fetch: fileFetch(modelsDir),
+						sources: { modelsPath: 'http://localhost/models/', allowOfficial: false }
+					})
+			);
+			try {
+				const chelsea = readPng('chelsea.png');
+				live.setImage({
+					pixels: chelsea as unknown as ImageData,
+					name: 'chelsea.png',
+					extremeAspect: false
+				});
+				const spec = mobilenetV1(0.25, 224);
+				live.request(spec);
+				await answered(live);
+				expect(live.weights).toBe('trained');
+				const float = live.result!.prediction!.top;
+				expect(float[0]!.name).toBe('Egyptian cat');
+				expect(live.quantization).toBeNull();
+				// One pass reads every layer back (the strip), the input as the network reads it and,
+				// for the products view, a convolution's kernel as it runs.
+				expect(live.result!.prediction!.activations!.map((a) => a.name)).toEqual(
+					spec.layers.map((l) => l.name)
+				);
+				expect(live.result!.inputValues!.length).toBe(224 * 224 * 3);
+				const kernel = (await live.layerWeights('conv_dw_13'))!;
+				expect(kernel.kernelShape).toEqual([
+					3,
+					3,
+					spec.layers.find((l) => l.name === 'conv_dw_13')!.input[2],
+					1
+				]);
+
+				// A float layer's weights: a continuum, with the step per-tensor 8 bits would give.
+				const continuum = live.weightHistogram('conv_dw_13')!;
+				expect(continuum.levels).toBeNull();
+				expect(live.weightHistogram('global_average_pooling2d_1')).toBeNull();
+
+				live.setQuantize('per-tensor');
+				await answered(live);
+				const effect = live.quantization!;
+				expect(effect.mode).toBe('per-tensor');
+				expect(effect.before).toEqual(float);
+				expect(effect.after).not.toEqual(float);
+				expect(effect.layers.map((l) => l.name)).toEqual(
+					spec.layers.filter((l) => l.params > 0).map((l) => l.name)
+				);
+				// The open layer's weights now sit on 256 levels, and the products view reads those.
+				expect(live.weightHistogram('conv_dw_13')!.levels).toBe(256);
+				const rounded = (await live.layerWeights('conv_dw_13'))!;
+				expect(rounded.kernel).not.toEqual(kernel.kernel);
+
+				live.setQuantize(null);
+				await answered(live);
+				expect(live.quantization).toBeNull();
+				expect(live.result!.prediction!.top).toEqual(float);
+
+				await live.measure();
+				flushSync();
+				const timed = live.timeVsMacs!;
+				expect(timed.layers.map((l) => l.name)).toEqual(spec.layers.map((l) => l.name));
+				const shares = timed.kinds.reduce((sum, k) => sum + k.timeShare, 0);
+				expect(shares).toBeCloseTo(1, 9);
+				expect(timed.kinds.find((k) => k.kind === 'pointwise')!.gmacPerSecond).toBeGreaterThan(0);
+			} finally {
+				live.dispose();
+			}
+		});
+	}
+);
