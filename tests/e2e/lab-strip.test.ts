@@ -165,12 +165,11 @@ async function explain(page: Page, layer: string, channel: number, fx: number, f
 	await grid.waitFor();
 	await grid.focus();
 	for (let i = 0; i < channel; i++) await page.keyboard.press('ArrowRight');
-	// From there, the first channel that did something on this photo (not marked 0).
-	for (
-		let i = 0;
-		i < 16 && / · (0 everywhere|always 0)/.test((await grid.getAttribute('aria-valuetext'))!);
-		i++
-	)
+	// From there, the first channel that did something on this photo: not marked 0, and not one
+	// value everywhere (a channel whose input is 0 shows only its bias).
+	const idle = (text: string) =>
+		/ · (0 everywhere|always 0)/.test(text) || /min (\S+), max \1(?!\S)/.test(text);
+	for (let i = 0; i < 16 && idle((await grid.getAttribute('aria-valuetext'))!); i++)
 		await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('Enter');
 	const canvas = page.locator('[data-testid="channel-canvas"]');
