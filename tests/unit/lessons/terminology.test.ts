@@ -69,6 +69,50 @@ const LESSON_RIVALS: Partial<Record<string, RegExp>> = {
 /** Languages whose glossary names rival terms on purpose, as aliases a reader may search for. */
 const GLOSSARY_ALIASES = new Set(['zh']);
 
+/**
+ * Russian: the one term the ru review settled for each concept, and the rivals it replaced, searched
+ * in the lessons, the glossary and the UI (`where` narrows a rival to the UI where the word is fine
+ * elsewhere: lessons may say a figure is not a typo, or gloss squeeze-and-excite in Russian).
+ */
+const RUSSIAN_RIVALS: { term: string; rival: RegExp; where?: 'ui' }[] = [
+	{ term: 'инференс (inference)', rival: /вывод\S*\s+на\s+устройстве|при\s+вывод[еу]\b/i },
+	{ term: 'вес канала (SE gate)', rival: /заслонк/i },
+	{ term: 'расширенная свёртка (atrous)', rival: /атрусн/i },
+	{ term: 'экстрактор признаков', rival: /извлекател/i },
+	{ term: 'регулятор (dial)', rival: /ручк[аеиоу]/i },
+	{
+		term: 'узкий (thin)',
+		rival: /тонк\S*\s+(слой|слоёв|слоя|сет|карт|конц|вход|выход|MobileNet)|тоньше/i
+	},
+	{ term: 'менее глубокая (shallower)', rival: /мельче/i },
+	{ term: 'обходная связь (shortcut)', rival: /(^|\s)(с|нет|без)\s+обход(ом|а)?(?=[\s.,:;]|$)/i },
+	{ term: 'чекпойнт (checkpoint)', rival: /контрольн\S*\s+точк/i },
+	{ term: 'выпущенная модель (released)', rival: /опубликованн\S*\s+модел/i },
+	{ term: 'многообразие (manifold of interest)', rival: /многообрази\S*\s+интереса/i },
+	{ term: 'случайные фрагменты (random crops)', rival: /вырезк/i },
+	{
+		term: 'MobileNet is feminine (сеть)',
+		rival:
+			/(^|\s)(нужен|свой|настоящий|иной|этот|какой|каждый|небольшой|полный)\s+MobileNet(?![sV\d])/i
+	},
+	{ term: 'маркер (plot handle)', rival: /(выберите|перетащите)\s+(метку|ручку)/i, where: 'ui' },
+	{ term: 'squeeze-and-excite (UI)', rival: /сжатие\s+и\s+возбуждение/i, where: 'ui' },
+	{ term: 'erratum titles name the kind, not «опечатка»', rival: /опечатк/i, where: 'ui' },
+	{
+		term: '«Впервые встречается:» (no «в уроке Урок N»)',
+		rival: /встречается\s+в\s+уроке/i,
+		where: 'ui'
+	}
+];
+
+/** Every string of a message, variants included. */
+const strings = (value: unknown): string[] =>
+	typeof value === 'string'
+		? [value]
+		: Array.isArray(value) || (value !== null && typeof value === 'object')
+			? Object.values(value as object).flatMap(strings)
+			: [];
+
 /** The glossary term without its English original: "поканальная свёртка (depthwise …)" → "поканальная свёртка". */
 const headword = (term: string) => term.replace(/\s*[(（].*$/, '').toLowerCase();
 
@@ -117,3 +161,47 @@ for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
 		});
 	});
 }
+
+describe('terminology (ru): one term per concept in lessons, glossary and UI', () => {
+	const messages = JSON.parse(readFileSync('messages/ru.json', 'utf8')) as Record<string, unknown>;
+	const ui = Object.entries(messages).flatMap(([key, value]) =>
+		strings(value).map((text) => ({ where: `messages:${key}`, text }))
+	);
+	const content = [
+		...slugsOf('ru').map((slug) => ({ where: `${slug}.md`, text: lessonSource('ru', slug) })),
+		{ where: 'glossary.json', text: readFileSync('content/ru/glossary.json', 'utf8') }
+	];
+
+	for (const { term, rival, where } of RUSSIAN_RIVALS) {
+		it(`uses ${term}, not ${rival.source}`, () => {
+			const texts = where === 'ui' ? ui : [...ui, ...content];
+			const found = texts.filter(({ text }) => rival.test(text)).map(({ where: w }) => w);
+			expect(found).toEqual([]);
+		});
+	}
+
+	it('catches the rivals it was written for', () => {
+		const samples = [
+			'вывод на устройстве',
+			'«заслонку» между 0 и 1',
+			'атрусных свёрток',
+			'извлекатель признаков',
+			'две ручки настройки',
+			'делает тоньше каждый слой',
+			'или мельче',
+			'Сложение с обходом',
+			'официальная контрольная точка',
+			'Значения опубликованных моделей',
+			'«многообразии интереса»',
+			'случайные вырезки',
+			'Зачем нужен MobileNet',
+			'Перетащите метку',
+			'Сжатие и возбуждение (MobileNet V3)',
+			'Опечатка в статье',
+			'Впервые встречается в уроке'
+		];
+		samples.forEach((sample, i) =>
+			expect(RUSSIAN_RIVALS[i]?.rival.test(sample), sample).toBe(true)
+		);
+	});
+});
