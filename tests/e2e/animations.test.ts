@@ -82,7 +82,14 @@ async function pause(figure: Locator) {
 	await expect.poll(() => figure.getAttribute('data-playing')).toBe('false');
 }
 
+/** Opens the figure's settings (speed, step, sizes, view), closed at first. */
+async function openSettings(figure: Locator) {
+	const settings = figure.locator('details.settings');
+	if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+}
+
 async function setSize(figure: Locator, field: keyof Sizes, value: number) {
+	await openSettings(figure);
 	await figure.locator(`input[data-field="${field}"]`).fill(String(value));
 }
 
@@ -90,7 +97,8 @@ async function setSize(figure: Locator, field: keyof Sizes, value: number) {
 async function playToEnd(figure: Locator) {
 	await pause(figure);
 	await figure.locator('button', { hasText: messages.en.anim_restart }).click();
-	const speed = figure.locator('input[type="range"]').first();
+	await openSettings(figure);
+	const speed = figure.locator('[data-testid="anim-speed"]');
 	await speed.focus();
 	await speed.press('End');
 	expect((await counters(figure)).every((c) => c.value === 0)).toBe(true);
@@ -185,7 +193,8 @@ describe('convolution animations', () => {
 		await page.keyboard.press('ArrowLeft');
 		expect(await value()).toBe(dk * dk * m);
 		// One channel of one cell: D_K·D_K.
-		await figure.locator('input[type="radio"]').first().check();
+		await openSettings(figure);
+		await figure.locator('[data-testid="anim-granularity"]').selectOption('channel');
 		await figure.focus();
 		await page.keyboard.press('ArrowRight');
 		expect(await value()).toBe(dk * dk * m + dk * dk);
@@ -207,6 +216,7 @@ describe('convolution animations', () => {
 		const figure = animation(page, 'standard');
 		await figure.scrollIntoViewIfNeeded();
 		await pause(figure);
+		await openSettings(figure);
 		await figure.getByLabel(messages.en.anim_show_values).check();
 		await figure.focus();
 		await page.keyboard.press('Home');
@@ -215,7 +225,7 @@ describe('convolution animations', () => {
 		await expect(result.count()).resolves.toBe(1);
 		// Rebuild the cell from the worked tables: Σ over channels of Σ input × weight.
 		const { m } = await sizesOf(figure);
-		await figure.locator('input[type="radio"]').first().check();
+		await figure.locator('[data-testid="anim-granularity"]').selectOption('channel');
 		await figure.focus();
 		await page.keyboard.press('Home');
 		let total = 0;
@@ -264,7 +274,7 @@ describe('convolution animations', () => {
 		for (const mode of ['side-by-side', 'standard', 'depthwise', 'pointwise']) {
 			const f = animation(reduced.page, mode);
 			await f.scrollIntoViewIfNeeded();
-			await reduced.page.waitForTimeout(700);
+			await expect.poll(() => f.getAttribute('data-autoplay')).toBe('off');
 			await expect(f.getAttribute('data-playing')).resolves.toBe('false');
 			for (const c of await counters(f)) expect(c.value).toBe(0);
 		}
@@ -390,6 +400,7 @@ describe('screenshots', () => {
 		const { page } = await openPage(browser, '/en/explore/', { reducedMotion: 'reduce' });
 		for (const mode of ['standard', 'depthwise', 'pointwise', 'side-by-side']) {
 			const figure = animation(page, mode);
+			await openSettings(figure);
 			await figure.getByLabel(messages.en.anim_view_unfolded).check();
 			await figure.focus();
 			for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');

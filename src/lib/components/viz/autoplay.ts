@@ -30,14 +30,20 @@ export function fullyVisible(entry: {
  * not: a student scrolling past sees no motion starting at the edge of the screen. An animation
  * paused that way carries on when it is back in full view, unless the student moved it meanwhile.
  * Under prefers-reduced-motion nothing starts by itself: the animation waits in step mode.
- * Returns the cleanup.
+ * The element says which (`data-autoplay`: off or on) and, once the observer has judged it, how
+ * much of it is in view (`data-view`: none, partial or full), so a test can wait for the decision
+ * instead of for time. Returns the cleanup.
  */
 export function autoplayWhenVisible(
 	element: Element,
 	player: Player,
 	enabled: boolean
 ): () => void {
-	if (!enabled || prefersReducedMotion()) return () => player.destroy();
+	if (!enabled || prefersReducedMotion()) {
+		element.setAttribute('data-autoplay', 'off');
+		return () => player.destroy();
+	}
+	element.setAttribute('data-autoplay', 'on');
 	let started = false;
 	let visible = false;
 	/** Where the observer paused the player, to resume only from there. */
@@ -58,6 +64,7 @@ export function autoplayWhenVisible(
 				pausedAt = player.t;
 			}
 			visible = now;
+			element.setAttribute('data-view', now ? 'full' : entry.isIntersecting ? 'partial' : 'none');
 		}
 	};
 	// The element's height (the figure fits itself to the screen after it mounts) and the window's
