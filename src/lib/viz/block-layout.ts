@@ -290,5 +290,7 @@ export function blockDrawingFit(options: BlockFitOptions): { scale: number; spac
 		if (width(mid) <= maxWidthPx) low = mid;
 		else high = mid;
 	}
-	return low > 0 ? { scale: low, spacing: spacing(low) } : { scale: least, spacing: spacing(least) };
+	return low > 0
+		? { scale: low, spacing: spacing(low) }
+		: { scale: least, spacing: spacing(least) };
 }
