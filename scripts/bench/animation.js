@@ -1,5 +1,5 @@
-// Frame times of the side-by-side convolution animation at the largest sizes it allows
-// (D_K 5, M 16, N 16, D_F 10), in headless Chromium: requestAnimationFrame deltas measured in the
+// Frame times of the side-by-side and grouped convolution animations at the largest sizes they
+// allow (D_K 5, M 16, N 16, D_F 10; grouped at g = 1, its deepest filters, and g = M), in headless Chromium: requestAnimationFrame deltas measured in the
 // page, plus Chrome's own layout and style counters per frame as the layout-thrash indicator
 // (one layout per frame is normal; more means script forced synchronous layouts).
 import { existsSync } from 'node:fs';
@@ -90,21 +90,35 @@ function threadTimes(trace) {
  * @param {import('playwright-core').Browser} browser
  * @param {import('playwright-core').Page} page
  * @param {import('playwright-core').CDPSession} cdp
- * @param {'stack' | 'unfolded'} view
+ * @param {{ mode: 'side-by-side' | 'grouped', view: 'stack' | 'unfolded', groups?: number }} what
  */
-async function measure(browser, page, cdp, view) {
-	const figure = page.locator('[data-testid="conv-animation"][data-mode="side-by-side"]');
+async function measure(browser, page, cdp, { mode, view, groups }) {
+	const figure = page.locator(`[data-testid="conv-animation"][data-mode="${mode}"]`);
 	await figure.scrollIntoViewIfNeeded();
 	if ((await figure.getAttribute('data-playing')) === 'true') {
 		await figure.locator('[data-testid="anim-play"]').click();
 	}
+	// Sizes, speed and view are under the figure's settings, closed at first.
+	const settings = figure.locator('details.settings');
+	if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
 	for (const [field, value] of Object.entries(SIZES)) {
-		await figure.locator(`input[data-field="${field}"]`).fill(String(value));
+		const input = figure.locator(`input[data-field="${field}"]`);
+		if ((await input.count()) > 0) await input.fill(String(value));
+	}
+	if (groups !== undefined) {
+		await figure.locator('[data-testid="conv-groups"]').fill(String(groups));
+		await page.waitForFunction(
+			(g) =>
+				document
+					.querySelector('[data-testid="conv-animation"][data-mode="grouped"]')
+					?.getAttribute('data-groups') === String(g),
+			groups
+		);
 	}
 	await figure.locator(`input[type="radio"][value="${view}"]`).check();
 	// 40 standard cells a second: the standard track moves every frame or two, the separable
 	// track (16× smaller depthwise steps) several cells a frame, so every frame redraws.
-	const speed = figure.locator('input[type="range"]').first();
+	const speed = figure.locator('[data-testid="anim-speed"]');
 	await speed.evaluate((input, value) => {
 		const el = /** @type {HTMLInputElement} */ (input);
 		el.value = String(value);
@@ -159,7 +173,9 @@ async function measure(browser, page, cdp, view) {
 	const per = (name) => Math.round(((after[name] - before[name]) / frames) * 1000) / 1000;
 	const perMs = (name) => Math.round(((after[name] - before[name]) * 1000 * 1000) / frames) / 1000;
 	return {
+		mode,
 		view,
+		groups: Number(await figure.getAttribute('data-groups')),
 		speed: speedText?.trim(),
 		svgElements: cells,
 		totals,
@@ -206,7 +222,10 @@ export async function run() {
 		const loadBefore = os.loadavg()[0];
 		const results = [];
 		for (const view of /** @type {const} */ (['stack', 'unfolded'])) {
-			results.push(await measure(browser, page, cdp, view));
+			results.push(await measure(browser, page, cdp, { mode: 'side-by-side', view }));
+		}
+		for (const groups of [1, SIZES.m]) {
+			results.push(await measure(browser, page, cdp, { mode: 'grouped', view: 'stack', groups }));
 		}
 		return {
 			// Frame times mean little on a busy machine: the 1-minute load average around the run.

@@ -82,7 +82,14 @@ async function pause(figure: Locator) {
 	await expect.poll(() => figure.getAttribute('data-playing')).toBe('false');
 }
 
+/** Opens the figure's settings (speed, step, sizes, view), closed at first. */
+async function openSettings(figure: Locator) {
+	const settings = figure.locator('details.settings');
+	if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+}
+
 async function setSize(figure: Locator, field: keyof Sizes, value: number) {
+	await openSettings(figure);
 	await figure.locator(`input[data-field="${field}"]`).fill(String(value));
 }
 
@@ -90,7 +97,8 @@ async function setSize(figure: Locator, field: keyof Sizes, value: number) {
 async function playToEnd(figure: Locator) {
 	await pause(figure);
 	await figure.locator('button', { hasText: messages.en.anim_restart }).click();
-	const speed = figure.locator('input[type="range"]').first();
+	await openSettings(figure);
+	const speed = figure.locator('[data-testid="anim-speed"]');
 	await speed.focus();
 	await speed.press('End');
 	expect((await counters(figure)).every((c) => c.value === 0)).toBe(true);
@@ -185,7 +193,8 @@ describe('convolution animations', () => {
 		await page.keyboard.press('ArrowLeft');
 		expect(await value()).toBe(dk * dk * m);
 		// One channel of one cell: D_K·D_K.
-		await figure.locator('input[type="radio"]').first().check();
+		await openSettings(figure);
+		await figure.locator('[data-testid="anim-granularity"]').selectOption('channel');
 		await figure.focus();
 		await page.keyboard.press('ArrowRight');
 		expect(await value()).toBe(dk * dk * m + dk * dk);
@@ -207,6 +216,7 @@ describe('convolution animations', () => {
 		const figure = animation(page, 'standard');
 		await figure.scrollIntoViewIfNeeded();
 		await pause(figure);
+		await openSettings(figure);
 		await figure.getByLabel(messages.en.anim_show_values).check();
 		await figure.focus();
 		await page.keyboard.press('Home');
@@ -215,7 +225,7 @@ describe('convolution animations', () => {
 		await expect(result.count()).resolves.toBe(1);
 		// Rebuild the cell from the worked tables: Σ over channels of Σ input × weight.
 		const { m } = await sizesOf(figure);
-		await figure.locator('input[type="radio"]').first().check();
+		await figure.locator('[data-testid="anim-granularity"]').selectOption('channel');
 		await figure.focus();
 		await page.keyboard.press('Home');
 		let total = 0;
@@ -264,7 +274,7 @@ describe('convolution animations', () => {
 		for (const mode of ['side-by-side', 'standard', 'depthwise', 'pointwise']) {
 			const f = animation(reduced.page, mode);
 			await f.scrollIntoViewIfNeeded();
-			await reduced.page.waitForTimeout(700);
+			await expect.poll(() => f.getAttribute('data-autoplay')).toBe('off');
 			await expect(f.getAttribute('data-playing')).resolves.toBe('false');
 			for (const c of await counters(f)) expect(c.value).toBe(0);
 		}
@@ -363,19 +373,31 @@ describe('screenshots', () => {
 		await phone.page.context().close();
 	});
 
-	it('fills a 4K projector’s width, captions at the page’s text size', async () => {
-		const { page } = await openPage(browser, '/en/explore/', {
-			...still,
-			viewport: { width: 3840, height: 2160 }
-		});
+	it('fills a 4K projector’s screen, captions at the page’s text size', async () => {
+		const screen = { width: 3840, height: 2160 };
+		const { page } = await openPage(browser, '/en/explore/', { ...still, viewport: screen });
 		// A presentation slide gives the animation the whole width.
 		await page.addStyleTag({ content: '.explore { max-width: none !important; }' });
 		const figure = animation(page, 'side-by-side');
 		await figure.focus();
 		for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+		// The room sees the whole figure, controls included: the drawing grows until one of the
+		// screen's sides stops it. Two tracks stacked at 16:9 meet the height first (at 3,000 px
+		// wide they would be taller than the screen and push the player off it).
+		await figure.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 		const svg = figure.locator('svg.overlay').last();
-		const box = (await svg.boundingBox())!;
-		expect(box.width).toBeGreaterThan(3000);
+		await expect
+			.poll(async () => {
+				const frame = (await figure.boundingBox())!;
+				const drawing = (await svg.boundingBox())!;
+				return (
+					frame.height <= screen.height &&
+					(drawing.width > 3000 || frame.height > 0.9 * screen.height)
+				);
+			})
+			.toBe(true);
+		const play = (await figure.locator('[data-testid="anim-play"]').boundingBox())!;
+		expect(play.y + play.height).toBeLessThanOrEqual(screen.height);
 		const fontSize = await figure
 			.locator('svg.slow tspan')
 			.first()
@@ -390,6 +412,7 @@ describe('screenshots', () => {
 		const { page } = await openPage(browser, '/en/explore/', { reducedMotion: 'reduce' });
 		for (const mode of ['standard', 'depthwise', 'pointwise', 'side-by-side']) {
 			const figure = animation(page, mode);
+			await openSettings(figure);
 			await figure.getByLabel(messages.en.anim_view_unfolded).check();
 			await figure.focus();
 			for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');

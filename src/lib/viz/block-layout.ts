@@ -266,18 +266,31 @@ export interface BlockFitOptions {
  * `maxWidthPx` × `maxHeightPx`, with two lines of labels at their true size below and between the
  * boxes, and every gap wide enough for the label it holds. The width grows with the scale, so a
  * bisection finds the largest that fits.
+ *
+ * However small the scale, the labels between the boxes take (count − 1) × their width: a width
+ * narrower than that (a container caught mid-layout) cannot hold them at their true size. Then the
+ * drawing keeps the scale at which the widest label just fills the least gap, and the page shrinks
+ * it to the width (labels and all), rather than a scale of 0 and gaps of infinite width.
  */
 export function blockDrawingFit(options: BlockFitOptions): { scale: number; spacing: number } {
 	const { count, box, minGap, height, labelPx, widestLabelPx, maxWidthPx, maxHeightPx } = options;
 	const spacing = (scale: number) => box + Math.max(minGap, widestLabelPx / scale + 2);
 	const width = (scale: number) => scale * ((count - 1) * spacing(scale) + box + 4);
+	const tallest = (maxHeightPx - 2 * labelPx) / height;
+	const fallback = Math.min(widestLabelPx / (minGap - 2), tallest > 0 ? tallest : Infinity);
+	const least = fallback > 0 && Number.isFinite(fallback) ? fallback : 1;
+	if (!(tallest > 0) || !(maxWidthPx > (count - 1) * widestLabelPx)) {
+		return { scale: least, spacing: spacing(least) };
+	}
+	if (width(tallest) <= maxWidthPx) return { scale: tallest, spacing: spacing(tallest) };
 	let low = 0;
-	let high = Math.max(0, (maxHeightPx - 2 * labelPx) / height);
-	if (width(high) <= maxWidthPx) return { scale: high, spacing: spacing(high) };
+	let high = tallest;
 	for (let round = 0; round < 30; round++) {
 		const mid = (low + high) / 2;
 		if (width(mid) <= maxWidthPx) low = mid;
 		else high = mid;
 	}
-	return { scale: low, spacing: spacing(low) };
+	return low > 0
+		? { scale: low, spacing: spacing(low) }
+		: { scale: least, spacing: spacing(least) };
 }

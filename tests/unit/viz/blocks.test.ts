@@ -169,4 +169,18 @@ describe('block drawing fit', () => {
 		expect((spacing - 12) * scale).toBeGreaterThanOrEqual(48);
 		expect(scale * 76 + 2 * 13).toBeLessThan(160);
 	});
+
+	it('keeps a finite layout when the width cannot hold the labels (a container mid-layout)', () => {
+		// Four gaps of 48 px labels need 192 px whatever the scale.
+		for (const maxWidthPx of [191, 100, 2, 0, -10]) {
+			const { scale, spacing } = blockDrawingFit({ ...base, maxWidthPx });
+			expect(scale).toBeGreaterThan(0);
+			expect(Number.isFinite(spacing)).toBe(true);
+			// The widest label still fills its gap: the page shrinks the drawing to the width.
+			expect((spacing - 12) * scale).toBeGreaterThanOrEqual(48);
+		}
+		const flat = blockDrawingFit({ ...base, maxHeightPx: 10 });
+		expect(flat.scale).toBeGreaterThan(0);
+		expect(Number.isFinite(flat.spacing)).toBe(true);
+	});
 });

@@ -31,10 +31,11 @@ export function fullyVisible(entry: {
  * Plays the animation the first time the element is in full view, and pauses it as soon as it is
  * not: a student scrolling past sees no motion starting at the edge of the screen. An animation
  * paused that way carries on when it is back in full view, unless the student moved it meanwhile.
- * Under prefers-reduced-motion nothing starts by itself: the animation waits in step mode. On
- * paper (print, PDF) the animation shows its end, the whole computation, not whatever step it had
- * reached; afterwards it is back where it was.
- * Returns the cleanup.
+ * Under prefers-reduced-motion nothing starts by itself: the animation waits in step mode.
+ * The element says which (`data-autoplay`: off or on) and, once the observer has judged it, how
+ * much of it is in view (`data-view`: none, partial or full), so a test can wait for the decision
+ * instead of for time. On paper (print, PDF) the animation shows its end, the whole computation,
+ * not whatever step it had reached; afterwards it is back where it was. Returns the cleanup.
  */
 export function autoplayWhenVisible(
 	element: Element,
@@ -51,11 +52,13 @@ export function autoplayWhenVisible(
 		};
 	});
 	if (!enabled || prefersReducedMotion()) {
+		element.setAttribute('data-autoplay', 'off');
 		return () => {
 			stopPrinting();
 			player.destroy();
 		};
 	}
+	element.setAttribute('data-autoplay', 'on');
 	let started = false;
 	let visible = false;
 	/** Where the observer paused the player, to resume only from there. */
@@ -76,6 +79,7 @@ export function autoplayWhenVisible(
 				pausedAt = player.t;
 			}
 			visible = now;
+			element.setAttribute('data-view', now ? 'full' : entry.isIntersecting ? 'partial' : 'none');
 		}
 	};
 	// The element's height (the figure fits itself to the screen after it mounts) and the window's
