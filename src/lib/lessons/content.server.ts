@@ -205,4 +205,3 @@ export function glossary(lang: Locale): { entries: GlossaryItem[]; contentLang: 
 		})
 	};
 }
-

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { languages } from '../../../scripts/lib/languages.js';
 
-export { languages as LANGUAGES } from '../../../scripts/lib/languages.js';
+export const LANGUAGES = languages;
 export type Lang = (typeof LANGUAGES)[number];
 
 /** Lesson slugs of a language folder (content/<lang>/*.md). */
