@@ -15,13 +15,13 @@ export interface Size {
 	height: number;
 }
 
-export interface Tick {
+interface Tick {
 	value: number;
 	/** Position along the axis it belongs to. */
 	at: number;
 }
 
-export interface HistogramBar {
+interface HistogramBar {
 	x: number;
 	width: number;
 	y: number;
