@@ -3,6 +3,7 @@
  * kept outside tfjs so that caching, folding and checking need no tensors to dispose.
  */
 import type { LayerSpec, NetworkSpec } from '$lib/architecture';
+import { seededRandom } from '$lib/random';
 
 /** How 8-bit weights were stored: value = scale × (q − zero point) for q in 0…255. */
 export interface Quantization {
@@ -141,18 +142,6 @@ export function conformWeights(
 		);
 	}
 	return out;
-}
-
-/** mulberry32: a small, fast, seedable PRNG, so that untrained networks are reproducible. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**

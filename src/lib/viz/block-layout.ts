@@ -12,7 +12,7 @@ import {
 	type LayerSpec
 } from '$lib/architecture';
 import { hsigmoid, relu } from './activations';
-import { seededRandom } from './conv-values';
+import { seededRandom } from '$lib/random';
 
 export type StageKind = 'input' | 'expand' | 'depthwise' | 'project' | 'reduce' | 'conv' | 'add';
 

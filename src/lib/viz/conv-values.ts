@@ -4,6 +4,7 @@
  */
 import type { Atom, ConvSize, Phase, Track } from './conv-steps';
 import { atomWindow, filterGroup, groupChannels } from './conv-steps';
+import { seededRandom } from '$lib/random';
 
 /** [channel][row][col] */
 export type Maps = number[][][];
@@ -12,18 +13,6 @@ export type Maps = number[][][];
 export const INPUT_RANGE = { min: 0, max: 3 } as const;
 /** Weights −1…2: small, with negatives so sums are not all positive. */
 export const WEIGHT_RANGE = { min: -1, max: 2 } as const;
-
-/** mulberry32: a tiny seeded generator, the same on every machine. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function integers(random: () => number, range: { min: number; max: number }): () => number {
 	return () => range.min + Math.floor(random() * (range.max - range.min + 1));

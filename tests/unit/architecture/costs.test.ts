@@ -12,9 +12,10 @@ import {
 	standardConvCost,
 	standardConvParams
 } from '../../../src/lib/architecture';
-import { intIn, millions, prng, roundTo } from './helpers';
+import { intIn, millions, roundTo } from './helpers';
+import { seededRandom } from '$lib/random';
 
-const random = prng(20170417);
+const random = seededRandom(20170417);
 const cases = Array.from({ length: 200 }, () => ({
 	dk: intIn(random, 1, 7),
 	m: intIn(random, 1, 2048),

@@ -9,9 +9,10 @@ import {
 	mobilenetV1FullConv
 } from '../../../src/lib/architecture';
 import type { NetworkSpec } from '../../../src/lib/architecture';
-import { intIn, prng } from './helpers';
+import { intIn } from './helpers';
+import { seededRandom } from '$lib/random';
 
-const random = prng(1905);
+const random = seededRandom(1905);
 const randomSpecs = VERSIONS.flatMap((version) =>
 	Array.from({ length: 12 }, () => ({
 		version,

@@ -5,9 +5,9 @@ import {
 	conformWeights,
 	countValues,
 	expectedWeights,
-	initialWeights,
-	seededRandom
+	initialWeights
 } from '../../../src/lib/model/weights';
+import { seededRandom } from '../../../src/lib/random';
 
 describe('expectedWeights', () => {
 	it.each(VERSIONS)('%s: the weights the spec implies add up to kerasParams', (version) => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomAt, makeTrack, type ConvSize, type TrackKind } from '$lib/viz/conv-steps';
-import {
-	atomArithmetic,
-	INPUT_RANGE,
-	seededRandom,
-	trackValues,
-	WEIGHT_RANGE
-} from '$lib/viz/conv-values';
+import { atomArithmetic, INPUT_RANGE, trackValues, WEIGHT_RANGE } from '$lib/viz/conv-values';
+import { seededRandom } from '$lib/random';
 
 describe('seeded values', () => {
 	it('are the same for the same seed and differ for another', () => {

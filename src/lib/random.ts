@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast, seeded generator, the same on every machine. One generator serves the
+ * untrained networks' weights, the animations' toy values and the tests' random inputs, so a seed
+ * means the same numbers everywhere.
+ */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
