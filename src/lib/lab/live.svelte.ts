@@ -229,6 +229,7 @@ export class LiveNetwork {
 				}
 				float.prediction?.release();
 			}
+			const started = performance.now();
 			const result = await session.run({
 				spec,
 				image: image?.pixels ?? null,
@@ -236,6 +237,7 @@ export class LiveNetwork {
 				quantize
 			});
 			if (!result) return;
+			performance.measure('lab:pass', { start: started });
 			this.status = result.network.status;
 			this.runError = null;
 			if (result.prediction) {
@@ -316,7 +318,10 @@ export class LiveNetwork {
 	/** Reads, checks and decodes a file; the latest file given wins. */
 	async load(file: Blob, name: string): Promise<void> {
 		const ticket = ++this.loadTicket;
+		const started = performance.now();
 		const decoded = await decodeImageFile(file);
+		// User Timing: DevTools' performance panel and `npm run bench -- photo` read where time goes.
+		performance.measure('lab:decode', { start: started });
 		if (ticket !== this.loadTicket) return;
 		if (decoded.ok) {
 			const { pixels, extremeAspect } = decoded.image;
