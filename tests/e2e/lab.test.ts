@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ALPHA_RANGE, VERSIONS, buildSpec, clampConfig } from '../../src/lib/architecture';
 import type { NetworkConfig } from '../../src/lib/architecture';
 import { launchBrowser, openPage, screenshot } from './browser';
+import { seriousA11yViolations } from './live-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -240,7 +241,6 @@ describe('op-count lab', () => {
 	});
 
 	describe('accessibility (axe-core)', () => {
-		const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 		for (const scheme of ['light', 'dark'] as const) {
 			it(`has no serious or critical violation (${scheme})`, async () => {
 				// axe is injected as an inline script, which the site's CSP (rightly) forbids.
@@ -249,21 +249,7 @@ describe('op-count lab', () => {
 					colorScheme: scheme
 				});
 				await page.locator('[data-testid="lab"][data-ready="true"]').waitFor();
-				await page.addScriptTag({ content: axeSource });
-				const violations = await page.evaluate(async () => {
-					type Result = {
-						violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-					};
-					const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
-					const result = await axe.run();
-					return result.violations.map((v) => ({
-						id: v.id,
-						impact: v.impact,
-						targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
-					}));
-				});
-				const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(serious).toEqual([]);
+				expect(await seriousA11yViolations(page)).toEqual([]);
 				await page.context().close();
 			});
 		}

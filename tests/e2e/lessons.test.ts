@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildDir, launchBrowser, openPage, screenshot } from './browser';
+import { seriousA11yViolations } from './live-helpers';
 import {
 	depthwiseConvCost,
 	pointwiseConvCost,
@@ -42,30 +43,47 @@ async function readNumber(page: Page, testid: string): Promise<number> {
 	return Number(text.replace(/[^\d.]/g, ''));
 }
 
+/** Lessons in course order (their `order` in the English frontmatter). */
+const ordered = slugs
+	.map((slug) => ({
+		slug,
+		order: Number(/^order:\s*(\d+)/m.exec(readFileSync(`content/en/${slug}.md`, 'utf8'))?.[1])
+	}))
+	.sort((a, b) => a.order - b.order)
+	.map(({ slug }) => slug);
+
 describe('lesson pages', () => {
+	// A reader's walk through the course, in each language: from the lesson list to the first
+	// lesson, then "next" to the last, each lesson rendered by the client as it is reached.
 	for (const lang of languages) {
-		for (const slug of slugs) {
-			it(`/${lang}/learn/${slug}/ renders its title, its equations and no KaTeX error`, async () => {
-				const { page, problems } = await openPage(browser, `/${lang}/learn/${slug}/`);
-				await expect(page.locator('h1').textContent()).resolves.toBe(titleOf(lang, slug));
+		it(`${lang}: every lesson, reached by "next", renders its title, its equations and no KaTeX error`, async () => {
+			const { page, problems } = await openPage(browser, `/${lang}/learn/`);
+			await page.locator('[data-testid="lesson-index"] a').first().click();
+			for (const [k, slug] of ordered.entries()) {
+				if (k > 0) await page.getByTestId('lesson-next').click();
+				await page.waitForURL(new RegExp(`/${lang}/learn/${slug}/$`));
+				await expect
+					.poll(() => page.locator('h1').textContent(), { message: slug })
+					.toBe(titleOf(lang, slug));
 				const article = page.getByTestId('lesson');
-				expect(await article.locator('.katex').count()).toBeGreaterThan(0);
-				expect(await article.locator('.katex-mathml math').count()).toBeGreaterThan(0);
-				expect(await page.locator('.katex-error').count()).toBe(0);
-				expect(await article.locator('.equation').count()).toBeGreaterThan(0);
+				expect(await article.locator('.katex').count(), slug).toBeGreaterThan(0);
+				expect(await article.locator('.katex-mathml math').count(), slug).toBeGreaterThan(0);
+				expect(await page.locator('.katex-error').count(), slug).toBe(0);
+				expect(await article.locator('.equation').count(), slug).toBeGreaterThan(0);
 				// Table of contents entries point at headings that exist.
 				const targets = await page
 					.locator('.toc-wide a')
 					.evaluateAll((links) =>
 						links.map((a) => document.getElementById(a.getAttribute('href')!.slice(1)) !== null)
 					);
-				expect(targets.length).toBeGreaterThan(2);
-				expect(targets.every(Boolean)).toBe(true);
-				expect(problems.errors).toEqual([]);
-				expect(problems.foreignRequests).toEqual([]);
-				await page.context().close();
-			});
-		}
+				expect(targets.length, slug).toBeGreaterThan(2);
+				expect(targets.every(Boolean), slug).toBe(true);
+			}
+			await expect(page.getByTestId('lesson-next').count()).resolves.toBe(0);
+			expect(problems.errors).toEqual([]);
+			expect(problems.foreignRequests).toEqual([]);
+			await page.context().close();
+		});
 	}
 
 	it('KaTeX fonts are served by the site and used', async () => {
@@ -135,19 +153,13 @@ describe('lesson pages', () => {
 	it('the index lists every lesson in order; previous and next walk the course', async () => {
 		const { page, problems } = await openPage(browser, '/en/learn/');
 		const titles = await page.locator('[data-testid="lesson-index"] .title').allTextContents();
-		const ordered = slugs
-			.map((slug) => ({
-				slug,
-				order: Number(/^order:\s*(\d+)/m.exec(readFileSync(`content/en/${slug}.md`, 'utf8'))?.[1])
-			}))
-			.sort((a, b) => a.order - b.order);
-		expect(titles).toEqual(ordered.map(({ slug }) => titleOf('en', slug)));
+		expect(titles).toEqual(ordered.map((slug) => titleOf('en', slug)));
 		await page.locator('[data-testid="lesson-index"] a').first().click();
-		await page.waitForURL(new RegExp(`/en/learn/${ordered[0]!.slug}/$`));
+		await page.waitForURL(new RegExp(`/en/learn/${ordered[0]}/$`));
 		await expect(page.getByTestId('lesson-previous').count()).resolves.toBe(0);
 		await page.getByTestId('lesson-next').click();
-		await page.waitForURL(new RegExp(`/en/learn/${ordered[1]!.slug}/$`));
-		await expect(page.locator('h1').textContent()).resolves.toBe(titleOf('en', ordered[1]!.slug));
+		await page.waitForURL(new RegExp(`/en/learn/${ordered[1]}/$`));
+		await expect(page.locator('h1').textContent()).resolves.toBe(titleOf('en', ordered[1]!));
 		// Client-side navigation rendered the next lesson's own equations.
 		expect(await page.getByTestId('lesson').locator('.katex').count()).toBeGreaterThan(0);
 		expect(problems.errors).toEqual([]);
@@ -319,7 +331,6 @@ describe('built pages', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-	const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 	const pages = [
 		...slugs.map((slug) => `/en/learn/${slug}/`),
 		...languages.filter((l) => l !== 'en').map((lang) => `/${lang}/learn/${slugs[0]}/`),
@@ -331,30 +342,7 @@ describe('accessibility (axe-core)', () => {
 		it(`${path} has no serious or critical violation`, async () => {
 			// axe is injected as an inline script, which the site's CSP (rightly) forbids.
 			const { page } = await openPage(browser, path, { bypassCSP: true });
-			await page.addScriptTag({ content: axeSource });
-			const violations = await page.evaluate(async () => {
-				const axe = (
-					window as unknown as {
-						axe: {
-							run: () => Promise<{
-								violations: Array<{
-									id: string;
-									impact: string;
-									nodes: Array<{ target: string[] }>;
-								}>;
-							}>;
-						};
-					}
-				).axe;
-				const result = await axe.run();
-				return result.violations.map((v) => ({
-					id: v.id,
-					impact: v.impact,
-					targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
-				}));
-			});
-			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(serious).toEqual([]);
+			expect(await seriousA11yViolations(page)).toEqual([]);
 			await page.context().close();
 		});
 	}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
+import { seriousA11yViolations } from './live-helpers';
 import { cell, editorOf, editorText, en, ranAs, starter, typeCode } from './cell-helpers';
 
 const PLAYGROUND = '/en/notebook/';
@@ -367,7 +368,6 @@ describe('notebook playground', () => {
 	});
 
 	describe('accessibility (axe-core) after every cell ran', () => {
-		const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 		for (const scheme of ['light', 'dark'] as const) {
 			it(`has no serious or critical violation (${scheme})`, async () => {
 				// axe is injected as an inline script, which the site's CSP (rightly) forbids.
@@ -380,22 +380,7 @@ describe('notebook playground', () => {
 					await ranAs(cell(page, id), 'done');
 				// One cell opened in the editor, the others as plain code: axe checks both.
 				await editorOf(cell(page, 'tensors'));
-				await page.addScriptTag({ content: axeSource });
-				const violations = await page.evaluate(async () => {
-					type Result = {
-						violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-					};
-					const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
-					const result = await axe.run();
-					return result.violations.map((v) => ({
-						id: v.id,
-						impact: v.impact,
-						targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
-					}));
-				});
-				expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-					[]
-				);
+				expect(await seriousA11yViolations(page)).toEqual([]);
 				await page.context().close();
 			});
 		}

@@ -92,21 +92,65 @@ describe('presentation mode', () => {
 		expect(slugs.length).toBeGreaterThanOrEqual(1);
 	});
 
+	// One visit per deck: its slides match the lesson's sections, the print view makes a PDF page of
+	// each, and the overview gives each a cell of its own.
 	for (const slug of slugs) {
-		it(`${slug}: the deck has the lesson's sections plus a title slide (and references)`, async () => {
-			const { page: lesson, problems } = await openPage(browser, `/en/learn/${slug}/`);
-			const sections = await lesson.locator('article section.slide[data-slide]').count();
-			const cited = await lesson.locator('#references').count();
+		it(`${slug}: a slide per section (and a title and references), a PDF page and an overview cell each`, async () => {
+			const { page, problems } = await openPage(browser, `/en/learn/${slug}/`);
+			const sections = await page.locator('article section.slide[data-slide]').count();
+			const cited = await page.locator('#references').count();
 			expect(sections).toBeGreaterThanOrEqual(1);
-			await lesson.goto(inject('baseURL') + deckPath(slug));
-			await ready(lesson);
-			expect(await count(lesson)).toBe(1 + sections + cited);
-			expect(await lesson.locator('.present-stage section.slide').count()).toBe(
-				await count(lesson)
-			);
+			await page.goto(inject('baseURL') + deckPath(slug));
+			await ready(page);
+			const total = await count(page);
+			expect(total).toBe(1 + sections + cited);
+			expect(await page.locator('.present-stage section.slide').count()).toBe(total);
+
+			await page.emulateMedia({ media: 'print' });
+			// Every slide is laid out for print, equations included.
+			expect(
+				await page.evaluate(
+					() =>
+						[...document.querySelectorAll('.present-stage section.slide')].filter(
+							(s) => getComputedStyle(s).visibility === 'visible'
+						).length
+				)
+			).toBe(total);
+			// (A glossary term's popover carries math too, hidden until opened.)
+			expect(
+				await page.locator('.present-stage .katex:not(.definition .katex)').first().isVisible()
+			).toBe(true);
+			expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(total);
+			// Also with the printer's paper (Letter, landscape), as a print dialog would.
+			expect(pdfPages(await page.pdf({ landscape: true }))).toBe(total);
+			await page.emulateMedia({ media: 'screen' });
+
+			await page.getByTestId('open-overview').click();
+			const overview = page.getByTestId('overview');
+			await expect.poll(() => overview.isVisible()).toBe(true);
+			// Each thumbnail lies inside the button that picks its slide, and no two overlap.
+			const cells = await overview.evaluate((root) => {
+				const slides = [...root.querySelectorAll('section.slide')];
+				const hits = [...root.querySelectorAll('[data-testid="overview-slide"]')];
+				return slides.map((slide, i) => {
+					const a = slide.getBoundingClientRect();
+					const b = hits[i]?.getBoundingClientRect();
+					return {
+						inside:
+							!!b &&
+							Math.abs(a.left - b.left) < 2 &&
+							Math.abs(a.top - b.top) < 2 &&
+							Math.abs(a.width - b.width) < 2,
+						key: `${Math.round(a.left)},${Math.round(a.top)}`
+					};
+				});
+			});
+			expect(cells).toHaveLength(total);
+			expect(cells.filter((cell) => !cell.inside)).toEqual([]);
+			expect(new Set(cells.map((cell) => cell.key)).size).toBe(total);
 			expect(problems.errors).toEqual([]);
 			expect(problems.foreignRequests).toEqual([]);
-			await lesson.context().close();
+			await page.context().close();
 		});
 	}
 
@@ -387,66 +431,6 @@ describe('presentation mode', () => {
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	});
-
-	for (const slug of slugs) {
-		it(`${slug}: the overview shows every slide in a cell of its own`, async () => {
-			const { page, problems } = await openPage(browser, deckPath(slug));
-			await ready(page);
-			const total = await count(page);
-			await page.getByTestId('open-overview').click();
-			const overview = page.getByTestId('overview');
-			await expect.poll(() => overview.isVisible()).toBe(true);
-			// Each thumbnail lies inside the button that picks its slide, and no two overlap.
-			const cells = await overview.evaluate((root) => {
-				const slides = [...root.querySelectorAll('section.slide')];
-				const hits = [...root.querySelectorAll('[data-testid="overview-slide"]')];
-				return slides.map((slide, i) => {
-					const a = slide.getBoundingClientRect();
-					const b = hits[i]?.getBoundingClientRect();
-					return {
-						inside:
-							!!b &&
-							Math.abs(a.left - b.left) < 2 &&
-							Math.abs(a.top - b.top) < 2 &&
-							Math.abs(a.width - b.width) < 2,
-						key: `${Math.round(a.left)},${Math.round(a.top)}`
-					};
-				});
-			});
-			expect(cells).toHaveLength(total);
-			expect(cells.filter((cell) => !cell.inside)).toEqual([]);
-			expect(new Set(cells.map((cell) => cell.key)).size).toBe(total);
-			expect(problems.errors).toEqual([]);
-			await page.context().close();
-		});
-	}
-
-	for (const slug of slugs) {
-		it(`${slug}: the PDF of the print view has one page per slide`, async () => {
-			const { page, problems } = await openPage(browser, deckPath(slug));
-			await ready(page);
-			const total = await count(page);
-			await page.emulateMedia({ media: 'print' });
-			// Every slide is laid out for print, equations included.
-			expect(
-				await page.evaluate(
-					() =>
-						[...document.querySelectorAll('.present-stage section.slide')].filter(
-							(s) => getComputedStyle(s).visibility === 'visible'
-						).length
-				)
-			).toBe(total);
-			// (A glossary term's popover carries math too, hidden until opened.)
-			expect(
-				await page.locator('.present-stage .katex:not(.definition .katex)').first().isVisible()
-			).toBe(true);
-			expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(total);
-			// Also with the printer's paper (Letter, landscape), as a print dialog would.
-			expect(pdfPages(await page.pdf({ landscape: true }))).toBe(total);
-			expect(problems.errors).toEqual([]);
-			await page.context().close();
-		});
-	}
 
 	it('on paper, widgets show their last step and none of their controls', async () => {
 		const { page, problems } = await openPage(browser, deckPath('standard-convolution', '#4'));
@@ -736,7 +720,10 @@ describe('presentation mode', () => {
 		const slug = slugs[0] ?? '';
 		let context: BrowserContext | null = null;
 		try {
-			const opened = await openPage(browser, deckPath(slug), { base: url });
+			const opened = await openPage(browser, deckPath(slug), {
+				base: url,
+				serviceWorkers: 'allow'
+			});
 			context = opened.page.context();
 			const page = opened.page;
 			await ready(page);

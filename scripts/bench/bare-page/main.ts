@@ -1,9 +1,12 @@
-// The reference of `npm run bench -- photo`: the page a tfjs tutorial would write (with the
-// @tensorflow/tfjs bundle and its chained ops). Google's
-// official MobileNet V1 0.25 layers model loaded with tf.loadLayersModel, a dropped photo turned
+// The reference of `npm run bench -- photo`: the page a tfjs tutorial would write (tfjs-core with
+// its chained ops, and tfjs-layers: what the @tensorflow/tfjs bundle re-exports). Google's
+// official MobileNet V1 0.25 layers model loaded with loadLayersModel, a dropped photo turned
 // into a tensor with tf.browser.fromPixels, resized, scaled to [-1, 1], model.predict, the top 5
 // written into a list. Same tfjs, same wasm binary and thread count as the lab (initBackend).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// The chained ops (x.div(…).sub(…)) the bundle registers.
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { initBackend } from '$lib/model/backend';
 import { imagenetClasses } from '$lib/model/classes';
 
@@ -11,7 +14,7 @@ const list = document.querySelector<HTMLOListElement>('[data-testid="classes"]')
 const drop = document.querySelector<HTMLElement>('[data-testid="drop"]')!;
 
 await initBackend('wasm');
-const model = await tf.loadLayersModel('/models/mobilenet_v1_0.25_224/model.json');
+const model = await loadLayersModel('/models/mobilenet_v1_0.25_224/model.json');
 let count = 0;
 
 async function classify(file: File) {

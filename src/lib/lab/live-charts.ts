@@ -15,7 +15,7 @@ export interface Size {
 	height: number;
 }
 
-interface Tick {
+export interface Tick {
 	value: number;
 	/** Position along the axis it belongs to. */
 	at: number;
@@ -91,14 +91,18 @@ export function histogramChart(
 /** Relative errors below this sit on the baseline: a hundredth of a percent is no error to see. */
 export const ERROR_FLOOR = 1e-4;
 
-export interface ErrorBar {
+/** A layer's bar in a per-layer chart (LayerBarChart.svelte draws any of them). */
+export interface LayerBar {
 	name: string;
 	kind: LayerKind;
-	error: number;
 	x: number;
 	width: number;
 	y: number;
 	height: number;
+}
+
+export interface ErrorBar extends LayerBar {
+	error: number;
 }
 
 export interface ErrorGeometry {
@@ -159,15 +163,9 @@ export function kindErrors(layers: readonly LayerQuantError[]): KindError[] {
 	});
 }
 
-export interface RateBar {
-	name: string;
-	kind: LayerKind;
+export interface RateBar extends LayerBar {
 	/** Mult-adds per second, in billions. */
 	gmacPerSecond: number;
-	x: number;
-	width: number;
-	y: number;
-	height: number;
 }
 
 export interface RateGeometry {
