@@ -104,7 +104,8 @@ let browser: Browser;
 let page: Page;
 beforeAll(async () => {
 	browser = await launchBrowser();
-	page = await (await browser.newContext()).newPage();
+	// No service worker: it would precache the whole site while the pages are read (see openPage).
+	page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
 });
 afterAll(async () => {
 	await browser?.close();
