@@ -695,13 +695,26 @@ describe('presentation mode', () => {
 		await audience.context().close();
 	});
 
-	it('the lesson page’s Present button opens the slide being read', async () => {
+	it('the lesson page’s Present button opens the slide being read, on a lesson reached by a link', async () => {
 		const slug = slugs[0] ?? '';
-		const { page, problems } = await openPage(browser, `/en/learn/${slug}/`);
+		// Reached as readers reach it: the lesson list, then the lesson (a client-side navigation,
+		// which may render the lesson's body after the button).
+		const { page, problems } = await openPage(browser, '/en/learn/');
+		await page.locator(`[data-testid="lesson-index"] a[href$="/en/learn/${slug}/"]`).click();
+		await page.waitForURL(new RegExp(`/en/learn/${slug}/$`));
 		const sections = page.locator('article section.slide[data-slide]');
-		const last = (await sections.count()) - 1;
-		await sections.nth(last).evaluate((section) => section.scrollIntoView({ block: 'start' }));
 		const button = page.getByTestId('present-button');
+		const last = (await sections.count()) - 1;
+		const middle = Math.floor(last / 2);
+		// Its top just above the line a third of the way down, where the reader's eyes are.
+		await sections
+			.nth(middle)
+			.evaluate((section) =>
+				window.scrollBy(0, section.getBoundingClientRect().top - innerHeight / 3 + 4)
+			);
+		await expect.poll(() => button.getAttribute('href')).toMatch(new RegExp(`#${middle + 2}$`));
+		// At the page's end the last section is the one being read, however short it is.
+		await sections.nth(last).evaluate((section) => section.scrollIntoView({ block: 'start' }));
 		await expect.poll(() => button.getAttribute('href')).toMatch(new RegExp(`#${last + 2}$`));
 		await button.click();
 		await page.waitForURL(new RegExp(`/en/present/${slug}/#${last + 2}$`));
