@@ -60,10 +60,14 @@ describe('lesson pages', () => {
 			const { page, problems } = await openPage(browser, `/${lang}/learn/`);
 			await page.locator('[data-testid="lesson-index"] a').first().click();
 			for (const [k, slug] of ordered.entries()) {
-				if (k > 0) await page.getByTestId('lesson-next').click();
-				await page.waitForURL(new RegExp(`/${lang}/learn/${slug}/$`));
+				// "Next" taken from the keyboard: after a client-side navigation the lesson's sections
+				// and widgets take their real heights as they render, and the link at the bottom moves,
+				// so a click aimed where it was can land on a widget. Focus follows the link.
+				if (k > 0) await page.getByTestId('lesson-next').press('Enter');
+				// The address changes as the router commits; the lesson is there once its title is.
+				await page.waitForURL(new RegExp(`/${lang}/learn/${slug}/$`), { waitUntil: 'commit' });
 				await expect
-					.poll(() => page.locator('h1').textContent(), { message: slug })
+					.poll(() => page.locator('h1').textContent(), { message: slug, timeout: 15_000 })
 					.toBe(titleOf(lang, slug));
 				const article = page.getByTestId('lesson');
 				expect(await article.locator('.katex').count(), slug).toBeGreaterThan(0);
@@ -157,7 +161,8 @@ describe('lesson pages', () => {
 		await page.locator('[data-testid="lesson-index"] a').first().click();
 		await page.waitForURL(new RegExp(`/en/learn/${ordered[0]}/$`));
 		await expect(page.getByTestId('lesson-previous').count()).resolves.toBe(0);
-		await page.getByTestId('lesson-next').click();
+		// From the keyboard, as in the walk above: the link moves while the lesson settles.
+		await page.getByTestId('lesson-next').press('Enter');
 		await page.waitForURL(new RegExp(`/en/learn/${ordered[1]}/$`));
 		await expect(page.locator('h1').textContent()).resolves.toBe(titleOf('en', ordered[1]!));
 		// Client-side navigation rendered the next lesson's own equations.
