@@ -5,6 +5,11 @@
 // slide, so the reading page still shows the break; the slides hide it. A slide that starts at a
 // break with no heading of its own gets its section's title after the <hr>, `hidden` (the slides
 // show it; the reading page, which has the heading just above, does not).
+// A slide that opens with a <Points> block projects only its points and its visuals (headings,
+// display math, figures, tables, code, widgets): each run of prose around them (paragraphs, lists,
+// callouts, errata) is wrapped in <SlideProse>, which the reading page shows in place and the deck
+// hands to the presenter as the slide's speaker notes. The rule is mechanical, so slide and page
+// cannot drift: the points are the page's "Key points" box, the notes are the page's prose.
 // Plain JavaScript with JSDoc because svelte.config.js imports it before any TypeScript runs.
 
 /**
@@ -245,6 +250,91 @@ function continuedTitle(heading) {
 	};
 }
 
+/** Block components whose content is prose: on a slide with points, they are speaker notes. */
+const PROSE_COMPONENTS = new Set(['Callout', 'Erratum']);
+/** Prose elements: paragraphs (unless one holds a display formula or an image) and lists. */
+const PROSE_ELEMENTS = new Set(['p', 'ul', 'ol', 'blockquote', 'dl']);
+
+/**
+ * The name of the component a raw node opens (`<Points>` → 'Points'), or null.
+ * @param {SlideNode} node
+ */
+function openedComponent(node) {
+	if (node.type !== 'raw') return null;
+	return /^\s*<([A-Z][\w.]*)/.exec(node.value ?? '')?.[1] ?? null;
+}
+
+/**
+ * What a unit of a slide (a top-level node, or a component from its opening tag to its closing one)
+ * is to the slide: its points, teacher notes (which register themselves), prose, or something the
+ * slide projects.
+ * @param {SlideNode} first
+ * @returns {'points' | 'notes' | 'prose' | 'projected'}
+ */
+function unitKind(first) {
+	const component = openedComponent(first);
+	if (component === 'Points') return 'points';
+	if (component === 'Notes') return 'notes';
+	if (component && PROSE_COMPONENTS.has(component)) return 'prose';
+	if (first.type === 'element' && PROSE_ELEMENTS.has(first.tagName ?? '')) {
+		const visual = (first.children ?? []).some(
+			(child) =>
+				child.type === 'element' &&
+				(child.tagName === 'img' ||
+					(Array.isArray(child.properties?.className) &&
+						child.properties.className.includes('math-display')))
+		);
+		return visual ? 'projected' : 'prose';
+	}
+	return 'projected';
+}
+
+/**
+ * A slide's nodes in units: a node at depth 0, with everything up to where the blocks and
+ * components it opens close again. Whitespace between units belongs to the unit before it.
+ * @param {SlideNode[]} nodes
+ * @returns {SlideNode[][]}
+ */
+function units(nodes) {
+	/** @type {SlideNode[][]} */
+	const result = [];
+	let depth = 0;
+	for (const node of nodes) {
+		const blank = (node.type === 'text' || node.type === 'raw') && (node.value ?? '').trim() === '';
+		if (depth === 0 && !(blank && result.length > 0)) result.push([node]);
+		else result[result.length - 1]?.push(node);
+		depth = Math.max(0, depth + openDepth(node));
+	}
+	return result;
+}
+
+/**
+ * A slide's nodes with each run of prose wrapped in <SlideProse>, when the slide has points;
+ * otherwise the nodes as they are (the slide projects everything).
+ * @param {SlideNode[]} nodes
+ * @returns {{ nodes: SlideNode[], points: boolean }}
+ */
+export function wrapProse(nodes) {
+	const parts = units(nodes).map((unit) => ({
+		unit,
+		kind: unitKind(/** @type {SlideNode} */ (unit[0]))
+	}));
+	if (!parts.some((part) => part.kind === 'points')) return { nodes, points: false };
+	/** @type {SlideNode[]} */
+	const result = [];
+	let open = false;
+	for (const { unit, kind } of parts) {
+		if (kind === 'prose' && !open) result.push({ type: 'raw', value: '<SlideProse>' });
+		if (kind !== 'prose' && open) result.push({ type: 'raw', value: '</SlideProse>' });
+		open = kind === 'prose';
+		result.push(...unit);
+	}
+	if (open) result.push({ type: 'raw', value: '</SlideProse>' });
+	return { nodes: result, points: true };
+}
+
+const PROSE_IMPORT = "\timport SlideProse from '$lib/components/present/SlideProse.svelte';";
+
 /**
  * The rehype plugin. It also adds `slideTitles` (one entry per slide) to the lesson's metadata,
  * so pages know the slide count at build time.
@@ -254,21 +344,33 @@ export default function rehypeSlides() {
 	return (tree, file) => {
 		const { hoisted, groups } = groupSlides(tree.children ?? []);
 		const headings = titleHeadings(groups);
+		/** @type {boolean[]} */
+		const slidePoints = [];
 		tree.children = [
 			...hoisted,
 			...groups.map((group, index) => {
 				const heading = headings[index];
 				const continues = group.start === 'rule' && heading && !group.nodes.includes(heading);
-				const [rule, ...rest] = group.nodes;
+				const { nodes, points } = wrapProse(group.nodes);
+				slidePoints.push(points);
+				const [rule, ...rest] = nodes;
 				return {
 					type: 'element',
 					tagName: 'section',
 					properties: { className: ['slide'], dataSlide: String(index), dataBreak: group.start },
-					children: continues && rule ? [rule, continuedTitle(heading), ...rest] : group.nodes
+					children: continues && rule ? [rule, continuedTitle(heading), ...rest] : nodes
 				};
 			})
 		];
+		if (slidePoints.some(Boolean)) {
+			const script = tree.children.find(
+				(node) => node.type === 'raw' && (node.value ?? '').startsWith('<script>\n')
+			);
+			if (script)
+				script.value = (script.value ?? '').replace('<script>\n', `<script>\n${PROSE_IMPORT}\n`);
+			else tree.children.unshift({ type: 'raw', value: `<script>\n${PROSE_IMPORT}\n</script>` });
+		}
 		const fm = /** @type {Record<string, unknown> | undefined} */ (file.data.fm);
-		file.data.fm = { ...fm, slideTitles: slideTitles(groups) };
+		file.data.fm = { ...fm, slideTitles: slideTitles(groups), slidePoints };
 	};
 }

@@ -22,8 +22,31 @@ export function slideOutline(markdown: string): string[] {
 		if (heading) outline.push(`## ${heading[1]}`);
 		else if (/^-{3,}\s*$/.test(line)) outline.push('---');
 		else if (/^\s*<Notes>/.test(line)) outline.push('notes');
+		else if (/^\s*<Points>/.test(line)) outline.push('points');
 	}
 	return outline;
+}
+
+/**
+ * The first line of each slide that has any content (the text before the first heading, then every
+ * `##` section and `---` chunk), outside code fences.
+ */
+export function slideOpenings(markdown: string): string[] {
+	const openings: string[] = [];
+	let fenced = false;
+	let waiting = true;
+	for (const line of body(markdown).split('\n')) {
+		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+		if (!fenced && (/^##\s/.test(line) || /^-{3,}\s*$/.test(line))) {
+			waiting = true;
+			continue;
+		}
+		if (waiting && line.trim() !== '') {
+			openings.push(line.trim());
+			waiting = false;
+		}
+	}
+	return openings;
 }
 
 const english = slugsOf('en');
@@ -55,12 +78,25 @@ describe('slide parity', () => {
 			''
 		].join('\n');
 		expect(slideOutline(source)).toEqual(['## one', 'notes', '---', '## two']);
+		expect(slideOpenings(source)).toEqual(['<Notes>', '```js']);
 	});
+
+	// The slide layer (Points.svelte): a slide projects its key points, so every slide has them.
+	for (const lang of LANGUAGES) {
+		it(`every ${lang} slide opens with its key points`, () => {
+			for (const slug of slugsOf(lang)) {
+				const missing = slideOpenings(lessonSource(lang, slug))
+					.map((line, slide) => ({ line, slide }))
+					.filter(({ line }) => line !== '<Points>');
+				expect(missing, `${lang}/${slug}`).toEqual([]);
+			}
+		});
+	}
 
 	for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
 		describe(lang, () => {
 			for (const slug of english) {
-				it(`${slug} has the English slide breaks and notes`, () => {
+				it(`${slug} has the English slide breaks, key points and notes`, () => {
 					expect(slideOutline(lessonSource(lang, slug))).toEqual(
 						slideOutline(lessonSource('en', slug))
 					);

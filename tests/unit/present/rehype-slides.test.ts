@@ -183,3 +183,81 @@ describe('groupSlides', () => {
 		expect(groups).toHaveLength(1);
 	});
 });
+
+const withPoints = `---
+title: Points
+---
+
+## The cost {#cost}
+
+<Points>
+
+- Two layers, two jobs.
+
+</Points>
+
+The depthwise layer filters; the pointwise layer mixes.
+
+- a prose list
+
+$$
+a + b
+$$
+
+<Notes>
+
+Ask why.
+
+</Notes>
+
+<Callout kind="key">
+
+Remember this.
+
+</Callout>
+
+<Widget size={3} />
+
+## No points {#none}
+
+Everything here is projected.
+`;
+
+describe('the slide layer', () => {
+	it('wraps each run of prose on a slide with points, and nothing else', async () => {
+		const [first, second] = sections(await render(withPoints, true));
+		expect(first).toBeDefined();
+		// The prose before the formula is one run, the callout after the notes another.
+		expect(first?.match(/<SlideProse>/g)).toHaveLength(2);
+		expect(first?.match(/<\/SlideProse>/g)).toHaveLength(2);
+		const [, proseRun, afterFirstRun] = first?.split(/<SlideProse>|<\/SlideProse>/) ?? [];
+		expect(proseRun).toContain('The depthwise layer filters');
+		expect(proseRun).toContain('a prose list');
+		expect(proseRun).not.toContain('katex');
+		// The formula, the teacher's notes and the widget stay outside any run.
+		expect(afterFirstRun).toContain('katex-display');
+		expect(afterFirstRun).toContain('<Notes>');
+		expect(first?.split('</SlideProse>').at(-1)).toContain('<Widget');
+		expect(first?.indexOf('<Points>')).toBeLessThan(first?.indexOf('<SlideProse>') ?? 0);
+		// A slide without points projects everything, as before.
+		expect(second).not.toContain('SlideProse');
+	});
+
+	it('imports SlideProse and records which slides have points', async () => {
+		const result = await compile(withPoints, {
+			remarkPlugins: [remarkMath],
+			rehypePlugins: [
+				[rehypeKatexSvelte, { output: 'htmlAndMathml' }],
+				rehypeHeadingIds,
+				rehypeSlides
+			]
+		});
+		expect(result?.code).toContain(
+			"import SlideProse from '$lib/components/present/SlideProse.svelte';"
+		);
+		const fm = (result?.data as { fm?: { slidePoints?: boolean[] } } | undefined)?.fm;
+		expect(fm?.slidePoints).toEqual([true, false]);
+		const none = await render('## A {#a}\n\nText.\n', true);
+		expect(none).not.toContain('SlideProse');
+	});
+});

@@ -1,30 +1,40 @@
 import { untrack, type Snippet } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 
+/** The lesson's own text, which a slide with key points does not project, or the teacher's notes. */
+export type NoteKind = 'text' | 'teacher';
+
+export interface SlideNote {
+	readonly content: Snippet;
+	readonly kind: NoteKind;
+}
+
 /**
- * The speaker notes of a deck, by slide: each <Notes> block registers its content with the slide
- * it is on, and the presenter view renders the current slide's, so the deck reads its notes from
- * the lesson's components rather than from the page's markup.
+ * The speaker notes of a deck, by slide: each <Notes> block, and each run of prose a slide does not
+ * project (<SlideProse>), registers its content with the slide it is on, and the presenter view
+ * renders the current slide's, so the deck reads its notes from the lesson's components rather than
+ * from the page's markup.
  */
 export class SlideNotes {
-	#bySlide = new SvelteMap<number, readonly Snippet[]>();
+	#bySlide = new SvelteMap<number, readonly SlideNote[]>();
 
 	/**
-	 * Registers a block of notes on a slide; returns its removal. Untracked: a <Notes> registers
-	 * from an effect, which must not come to depend on the notes it changes.
+	 * Registers a block of notes on a slide; returns its removal. Untracked: a block registers from
+	 * an effect, which must not come to depend on the notes it changes.
 	 */
-	add(slide: number, notes: Snippet): () => void {
-		untrack(() => this.#bySlide.set(slide, [...this.of(slide), notes]));
+	add(slide: number, content: Snippet, kind: NoteKind): () => void {
+		const note: SlideNote = { content, kind };
+		untrack(() => this.#bySlide.set(slide, [...this.of(slide), note]));
 		return () =>
 			untrack(() => {
-				const left = this.of(slide).filter((other) => other !== notes);
+				const left = this.of(slide).filter((other) => other !== note);
 				if (left.length > 0) this.#bySlide.set(slide, left);
 				else this.#bySlide.delete(slide);
 			});
 	}
 
 	/** The notes of a slide, in the order they appear in the lesson. */
-	of(slide: number): readonly Snippet[] {
+	of(slide: number): readonly SlideNote[] {
 		return this.#bySlide.get(slide) ?? [];
 	}
 }
