@@ -344,15 +344,15 @@ export default function rehypeSlides() {
 	return (tree, file) => {
 		const { hoisted, groups } = groupSlides(tree.children ?? []);
 		const headings = titleHeadings(groups);
-		/** @type {boolean[]} */
-		const slidePoints = [];
+		let points = false;
 		tree.children = [
 			...hoisted,
 			...groups.map((group, index) => {
 				const heading = headings[index];
 				const continues = group.start === 'rule' && heading && !group.nodes.includes(heading);
-				const { nodes, points } = wrapProse(group.nodes);
-				slidePoints.push(points);
+				const wrapped = wrapProse(group.nodes);
+				points ||= wrapped.points;
+				const nodes = wrapped.nodes;
 				const [rule, ...rest] = nodes;
 				return {
 					type: 'element',
@@ -362,7 +362,7 @@ export default function rehypeSlides() {
 				};
 			})
 		];
-		if (slidePoints.some(Boolean)) {
+		if (points) {
 			const script = tree.children.find(
 				(node) => node.type === 'raw' && (node.value ?? '').startsWith('<script>\n')
 			);
@@ -371,6 +371,6 @@ export default function rehypeSlides() {
 			else tree.children.unshift({ type: 'raw', value: `<script>\n${PROSE_IMPORT}\n</script>` });
 		}
 		const fm = /** @type {Record<string, unknown> | undefined} */ (file.data.fm);
-		file.data.fm = { ...fm, slideTitles: slideTitles(groups), slidePoints };
+		file.data.fm = { ...fm, slideTitles: slideTitles(groups) };
 	};
 }

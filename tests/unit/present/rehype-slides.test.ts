@@ -243,7 +243,7 @@ describe('the slide layer', () => {
 		expect(second).not.toContain('SlideProse');
 	});
 
-	it('imports SlideProse and records which slides have points', async () => {
+	it('imports SlideProse where a slide has points', async () => {
 		const result = await compile(withPoints, {
 			remarkPlugins: [remarkMath],
 			rehypePlugins: [
@@ -255,8 +255,6 @@ describe('the slide layer', () => {
 		expect(result?.code).toContain(
 			"import SlideProse from '$lib/components/present/SlideProse.svelte';"
 		);
-		const fm = (result?.data as { fm?: { slidePoints?: boolean[] } } | undefined)?.fm;
-		expect(fm?.slidePoints).toEqual([true, false]);
 		const none = await render('## A {#a}\n\nText.\n', true);
 		expect(none).not.toContain('SlideProse');
 	});
