@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { languages } from '../../scripts/lib/languages.js';
 import {
 	deckBudget,
@@ -19,59 +19,72 @@ import { builtDecks, launchBrowser, openPage } from './browser';
 
 const slugs = builtDecks();
 
-/** Not projected words: tables, code, math, drawings, widget controls, hidden text. */
-const notWords =
-	'table, pre, .katex, svg, canvas, button, input, select, textarea, label, output, [role="slider"], .visually-hidden, script, style, template';
+/**
+ * Where a slide's words are: its headings, key points, captions, the title slide's lines, and any
+ * prose the slide projects as it stands (a slide without points). A widget's own readouts and
+ * labels are part of its drawing, as a chart's axes are; a references slide's list is a
+ * bibliography, not slide text.
+ */
+const wordBlocks = [
+	'h1',
+	'h2',
+	'h3',
+	'.slide-continued',
+	'[data-points]',
+	'figcaption',
+	'.title-slide p',
+	'section.slide:not(.references) > :is(p, ul, ol, blockquote, aside)'
+].join(', ');
+/** Never words: math, code, drawings and controls, inside any of those blocks. */
+const notWords = '.katex, pre, code, svg, button, input, select, label, .visually-hidden';
 /** Something to look at: a figure, a chart, a display formula, a table, code or a live widget. */
 const visuals =
 	'figure, svg:not(.katex svg), canvas, img, table, pre, .katex-display, [data-testid="cell"]';
 
 let browser: Browser;
+let page: Page;
 beforeAll(async () => {
 	browser = await launchBrowser();
+	({ page } = await openPage(browser, '/en/', {
+		javaScriptEnabled: false,
+		viewport: { width: 1920, height: 1080 }
+	}));
 });
 afterAll(async () => {
 	await browser?.close();
 });
 
 async function projectedSlides(path: string): Promise<ProjectedSlide[]> {
-	const { page } = await openPage(browser, path, {
-		javaScriptEnabled: false,
-		viewport: { width: 1920, height: 1080 }
-	});
-	try {
-		return await page.evaluate(
-			({ notWords, visuals }) =>
-				[...document.querySelectorAll<HTMLElement>('section.slide')].map((section) => {
-					const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-					const parts: string[] = [];
-					for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-						const parent = node.parentElement;
-						if (!parent || parent.closest(notWords)) continue;
-						// Hidden on the slide (the reading page's rule, a print-only caption…).
-						let hidden = false;
-						for (let el: Element | null = parent; el && el !== section; el = el.parentElement) {
-							if (getComputedStyle(el).display === 'none') hidden = true;
-						}
-						if (!hidden) parts.push(node.nodeValue ?? '');
+	await page.goto(inject('baseURL') + path);
+	return page.evaluate(
+		({ wordBlocks, notWords, visuals }) =>
+			[...document.querySelectorAll<HTMLElement>('section.slide')].map((section) => {
+				const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+				const parts: string[] = [];
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					const parent = node.parentElement;
+					if (!parent?.closest(wordBlocks) || parent.closest(notWords)) continue;
+					// Hidden on the slide (the reading page's rule, a print-only caption…).
+					let hidden = false;
+					for (let el: Element | null = parent; el && el !== section; el = el.parentElement) {
+						if (getComputedStyle(el).display === 'none') hidden = true;
 					}
-					const kind =
-						section.dataset.break === 'title'
-							? 'title'
-							: section.dataset.break === 'references'
-								? 'references'
-								: 'lesson';
-					return {
-						kind: kind as 'title' | 'lesson' | 'references',
-						text: parts.join(' '),
-						visual: section.querySelector(visuals) !== null
-					};
-				}),
-			{ notWords, visuals }
-		);
-	} finally {
-		await page.context().close();
-	}
+					if (!hidden) parts.push(node.nodeValue ?? '');
+				}
+				const kind =
+					section.dataset.break === 'title'
+						? 'title'
+						: section.dataset.break === 'references'
+							? 'references'
+							: 'lesson';
+				return {
+					kind: kind as 'title' | 'lesson' | 'references',
+					text: parts.join(' '),
+					visual: section.querySelector(visuals) !== null
+				};
+			}),
+		{ wordBlocks, notWords, visuals }
+	);
 }
 
 const report: Record<string, DeckBudget & { decks: Record<string, DeckBudget> }> = {};

@@ -1,4 +1,4 @@
-import { countReadingUnits } from '$lib/lessons/reading-time';
+import { countReadingUnits } from '../lessons/reading-time';
 
 /**
  * The word budget of a projected slide (issue #18): a slide states its point briefly, so a deck

@@ -252,8 +252,11 @@ function continuedTitle(heading) {
 
 /** Block components whose content is prose: on a slide with points, they are speaker notes. */
 const PROSE_COMPONENTS = new Set(['Callout', 'Erratum']);
-/** Prose elements: paragraphs (unless one holds a display formula or an image) and lists. */
-const PROSE_ELEMENTS = new Set(['p', 'ul', 'ol', 'blockquote', 'dl']);
+/**
+ * Prose elements: paragraphs (unless one holds a display formula or an image), lists, and the
+ * subheadings that introduce a part of the prose (the slide's title is its `##` heading).
+ */
+const PROSE_ELEMENTS = new Set(['p', 'ul', 'ol', 'blockquote', 'dl', 'h3', 'h4', 'h5', 'h6']);
 
 /**
  * The name of the component a raw node opens (`<Points>` → 'Points'), or null.
