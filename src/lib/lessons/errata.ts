@@ -8,7 +8,8 @@ import {
 	mobilenetV1FullConv,
 	mobilenetV2,
 	mobilenetV3Large,
-	mobilenetV3Small
+	mobilenetV3Small,
+	V1_PLANET_SIZES
 } from '$lib/architecture';
 import type { Erratum, ErratumLabel, ErratumValue, NetworkSpec } from '$lib/architecture';
 import type { Locale } from '$lib/paraglide/runtime';
@@ -75,7 +76,12 @@ const COMPUTE: Record<string, () => ErratumValue[]> = {
 	],
 	'v1-planet-madds': () => {
 		const spec = mobilenetV1();
-		return [millions('without-fc', spec.totals.macs - spec.byKind.fc.macs, 0)];
+		const body = spec.totals.macs - spec.byKind.fc.macs;
+		// PlaNet's final layer holds the printed weights the body does not, one mult-add each.
+		const printed = V1_PLANET_SIZES.rows.find((r) => r.row === 'PlaNet MobileNet')?.params;
+		if (printed === undefined) throw new Error('no printed size of the MobileNet PlaNet');
+		const finalLayer = printed * 1e6 - (spec.totals.params - spec.byKind.fc.params);
+		return [millions('without-fc', body, 0), millions('with-fc', body + finalLayer, 0)];
 	},
 	'v2-v1-madds': () => [millions('macs', mobilenetV1().totals.macs, 0)],
 	'v2-1.0-headline': () => {

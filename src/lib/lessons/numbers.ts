@@ -31,6 +31,7 @@ export type Metric =
 	| 'in-channels'
 	| 'out-size'
 	| 'out-channels'
+	| 'out-pixels'
 	| 'stride'
 	| 'kernel'
 	| 'intensity';
@@ -125,6 +126,9 @@ export function engineNumber(q: NumberQuery): number {
 			return shape(layer?.output[0]);
 		case 'out-channels':
 			return shape(layer?.output[2]);
+		case 'out-pixels':
+			// The positions the layer computes: the rows of its output as a matrix (lesson 4's GEMM).
+			return shape(layer?.output[0]) * shape(layer?.output[1]);
 		case 'stride':
 			return shape(layer?.stride);
 		case 'kernel':

@@ -28,8 +28,13 @@ describe('errata, printed against computed', () => {
 		expect(
 			slim.slice(0, 4).map((c) => c.label === 'without-conv1' && Math.round(Number(c.value) / 1e6))
 		).toEqual([317, 233, 162, 104]);
-		const [planet] = erratumWithComputed('v1-planet-madds').computed;
+		const [planet, planetWithFc] = erratumWithComputed('v1-planet-madds').computed;
 		expect(planet?.kind === 'millions' && Math.round(planet.value / 1e7) / 100).toBe(0.57);
+		// With the final layer's weights (13 million printed, less the body's 3.2 million): 0.58 billion.
+		expect(planetWithFc?.label).toBe('with-fc');
+		expect(planetWithFc?.kind === 'millions' && Math.round(planetWithFc.value / 1e7) / 100).toBe(
+			0.58
+		);
 		expect(erratumWithComputed('v1-relu6').erratum.kind).toBe('release');
 		expect(erratumWithComputed('v1-table7-160').erratum.kind).toBe('rounding');
 		const [v2v1] = erratumWithComputed('v2-v1-madds').computed;

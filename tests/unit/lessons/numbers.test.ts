@@ -31,6 +31,9 @@ describe('engine numbers for lessons', () => {
 		expect(engineNumber({ ...base, metric: 'count', kind: 'depthwise' })).toBe(13);
 		expect(engineNumber({ ...base, net: 'v2', metric: 'count', kind: 'add' })).toBe(10);
 		expect(engineNumber({ ...base, metric: 'out-size', layer: 'conv1' })).toBe(112);
+		expect(engineNumber({ ...base, metric: 'out-pixels', layer: 'conv1' })).toBe(112 * 112);
+		expect(engineNumber({ ...base, metric: 'out-pixels', layer: 'conv_pw_13' })).toBe(49);
+		expect(engineNumber({ ...base, res: 160, metric: 'out-pixels', layer: 'conv_pw_13' })).toBe(25);
 		expect(engineNumber({ ...base, metric: 'out-channels', layer: 'conv_pw_13' })).toBe(1024);
 		expect(engineNumber({ ...base, alpha: 0.5, metric: 'out-channels', layer: 'conv_pw_13' })).toBe(
 			512
@@ -80,6 +83,7 @@ describe('engine numbers for lessons', () => {
 		);
 		expect(() => engineNumber({ ...base, metric: 'share-macs' })).toThrow(/needs a kind/);
 		expect(() => engineNumber({ ...base, metric: 'out-size' })).toThrow(/needs a layer/);
+		expect(() => engineNumber({ ...base, metric: 'out-pixels' })).toThrow(/needs a layer/);
 		expect(() => engineNumber({ ...base, metric: 'share-macs', map: 13 })).toThrow(/no 13 × 13/);
 	});
 
