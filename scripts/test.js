@@ -1,9 +1,13 @@
 // `npm test`: every test, unit and browser. Installs Debian's Chromium first when missing and root.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.js';
 
 const outDir = 'test-output';
+// This run's reports and screenshots only: nothing left from an earlier run can pass for it.
+for (const stale of ['unit.json', 'e2e.json', 'screenshots', 'slide-budget.json']) {
+	rmSync(`${outDir}/${stale}`, { recursive: true, force: true });
+}
 mkdirSync(outDir, { recursive: true });
 
 function run(label, command, args) {
