@@ -36,6 +36,21 @@ async function ready(page: Page): Promise<void> {
 	await page.locator('[data-testid="slide"]').waitFor();
 }
 
+/** Goes to the first slide that holds `selector`, as a deep link does; returns its index. */
+async function goToSlideWith(page: Page, selector: string): Promise<number> {
+	const index = await page.evaluate(
+		(selector) =>
+			[...document.querySelectorAll('.present-stage section.slide')].findIndex((s) =>
+				s.querySelector(selector)
+			),
+		selector
+	);
+	expect(index, selector).toBeGreaterThan(0);
+	await page.evaluate((i) => (location.hash = `#${i + 1}`), index);
+	await expectSlide(page, index);
+	return index;
+}
+
 async function current(page: Page): Promise<number> {
 	return Number(await page.locator('[data-testid="slide"]').getAttribute('data-index'));
 }
@@ -433,8 +448,9 @@ describe('presentation mode', () => {
 	});
 
 	it('on paper, widgets show their last step and none of their controls', async () => {
-		const { page, problems } = await openPage(browser, deckPath('standard-convolution', '#4'));
+		const { page, problems } = await openPage(browser, deckPath('standard-convolution'));
 		await ready(page);
+		await goToSlideWith(page, '[data-testid="conv-animation"]');
 		const slide = page.locator('[data-testid="slide"]');
 		const animation = slide.getByTestId('conv-animation');
 		await animation.waitFor();
@@ -505,14 +521,7 @@ describe('presentation mode', () => {
 		const slug = 'mobilenet-v1';
 		const { page, problems } = await openPage(browser, deckPath(slug));
 		await ready(page);
-		const index = await page.evaluate(() =>
-			[...document.querySelectorAll('.present-stage section.slide')].findIndex((s) =>
-				s.querySelector('[data-testid="architecture-table"]')
-			)
-		);
-		expect(index).toBeGreaterThan(0);
-		await page.evaluate((i) => (location.hash = `#${i + 1}`), index);
-		await expectSlide(page, index);
+		const index = await goToSlideWith(page, '[data-testid="architecture-table"]');
 		const slide = page.locator('[data-testid="slide"]');
 		const pages = slide.getByTestId('table-pages').getByRole('button');
 		await expect.poll(() => pages.count()).toBeGreaterThan(1);
@@ -584,10 +593,11 @@ describe('presentation mode', () => {
 
 	for (const lang of ['en', 'ru']) {
 		it(`${lang}: at 1024×768 the V1 Table 1 slide shows every column`, async () => {
-			const { page, problems } = await openPage(browser, `/${lang}/present/mobilenet-v1/#5`, {
+			const { page, problems } = await openPage(browser, `/${lang}/present/mobilenet-v1/`, {
 				viewport: { width: 1024, height: 768 }
 			});
 			await ready(page);
+			await goToSlideWith(page, '[data-testid="architecture-table"]');
 			const table = page.locator('[data-testid="slide"] [data-testid="table-scroll"]');
 			await table.waitFor();
 			await expect

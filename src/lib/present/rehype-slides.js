@@ -208,8 +208,9 @@ export function groupSlides(nodes) {
 }
 
 /**
- * Each slide's title heading: its first heading, or, for a slide that continues a section after a
- * `---` break, the one before it. Null before the lesson's first heading.
+ * Each slide's title heading: its section's (`#` or `##`) heading, which a slide that continues a
+ * section after a `---` break repeats. A subheading is part of the section's prose, not a slide
+ * title. Null before the lesson's first heading.
  * @param {SlideGroup[]} groups
  * @returns {(SlideNode | null)[]}
  */
@@ -218,7 +219,7 @@ function titleHeadings(groups) {
 	let previous = null;
 	return groups.map((group) => {
 		const heading = group.nodes.find(
-			(node) => node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')
+			(node) => node.type === 'element' && /^h[12]$/.test(node.tagName ?? '')
 		);
 		previous = heading ?? previous;
 		return previous;
