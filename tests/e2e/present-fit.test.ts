@@ -37,6 +37,7 @@ const widgets = [
 	'[data-testid="architecture-table"]',
 	'[data-testid="accuracy-chart"]',
 	'[data-testid="comparison-table"]',
+	'[data-testid="model-size-chart"]',
 	'section.references ol'
 ];
 
