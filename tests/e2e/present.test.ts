@@ -723,6 +723,11 @@ describe('presentation mode', () => {
 				window.scrollBy(0, section.getBoundingClientRect().top - innerHeight / 3 + 4)
 			);
 		await expect.poll(() => button.getAttribute('href')).toMatch(new RegExp(`#${middle + 2}$`));
+		// The table of contents follows the same reader: the entry of the section's heading.
+		const heading = await sections.nth(middle).locator('h2').first().getAttribute('id');
+		await expect
+			.poll(() => page.locator('.toc-wide a[aria-current="location"]').getAttribute('href'))
+			.toBe(`#${heading}`);
 		// At the page's end the last section is the one being read, however short it is.
 		await sections.nth(last).evaluate((section) => section.scrollIntoView({ block: 'start' }));
 		await expect.poll(() => button.getAttribute('href')).toMatch(new RegExp(`#${last + 2}$`));
