@@ -174,13 +174,15 @@ export interface RunLabel {
  * Runs of equal values along the columns, each labelled at its centre; a label that would
  * overlap the last one kept is dropped (the last run always keeps its own: it ends the funnel).
  * `texts` gives the candidate texts for a run, longest first: the first that fits its run is used.
+ * A label is kept within [min, max] whole, so the first and last do not run off the figure.
  */
 export function runLabels(
 	values: readonly number[],
 	centre: (i: number) => number,
 	step: number,
 	texts: (value: number) => string[],
-	fontPx: number
+	fontPx: number,
+	[min, max]: readonly [number, number] = [-Infinity, Infinity]
 ): RunLabel[] {
 	const runs: { from: number; to: number; value: number }[] = [];
 	values.forEach((value, i) => {
@@ -196,7 +198,10 @@ export function runLabels(
 		const text =
 			options.find((t) => estimateWidth(t, fontPx) <= room) ?? (options.at(-1) as string);
 		const width = estimateWidth(text, fontPx);
-		const x = (centre(run.from) + centre(run.to)) / 2;
+		const x = Math.min(
+			Math.max((centre(run.from) + centre(run.to)) / 2, min + width / 2),
+			max - width / 2
+		);
 		const label = { ...run, text, x, width };
 		const prev = placed[placed.length - 1];
 		const clash = (a: typeof label, b: typeof label) =>
@@ -293,7 +298,7 @@ export function shapeLayout(shape: NetworkShape, o: ShapeLayoutOptions): ShapeLa
 	const side = scaleLinear().domain([0, shape.resolution]).range([0, o.band]);
 	const rowsTop = slabBottom + line * 1.1;
 	const rowYs = [0, ...shape.markRows].map((_, i) => rowsTop + (i + 0.5) * line);
-	const chartHeight = o.metric === 'none' ? 0 : Math.max(3 * line, o.band * 0.5);
+	const chartHeight = o.metric === 'none' ? 0 : Math.max(3.5 * line, o.band * 0.55);
 	const chartTop = rowsTop + rowYs.length * line + (chartHeight > 0 ? line * 0.3 : 0);
 	const chartBottom = chartTop + chartHeight;
 	const height = chartBottom + pad;
@@ -302,8 +307,7 @@ export function shapeLayout(shape: NetworkShape, o: ShapeLayoutOptions): ShapeLa
 	);
 	const y = scaleLinear()
 		.domain([0, Math.max(...values, 1)])
-		.range([chartBottom, chartTop + line * 0.9])
-		.nice(3);
+		.range([chartBottom, chartTop + line * 1.4]);
 	const ticks = o.metric === 'none' ? [] : y.ticks(3).map((value) => ({ value, y: y(value) }));
 	const columns = shape.columns.map((c, index): PlacedColumn => {
 		const cx = left + step * (index + 0.5);
@@ -351,7 +355,8 @@ export function shapeLayout(shape: NetworkShape, o: ShapeLayoutOptions): ShapeLa
 		centre,
 		step,
 		o.channelTexts,
-		o.fontPx
+		o.fontPx,
+		[pad, right]
 	).map((l) => {
 		const cols = span(l);
 		const arched = cols.some((c) => c.shortcut) ? rise : 0;
@@ -362,7 +367,8 @@ export function shapeLayout(shape: NetworkShape, o: ShapeLayoutOptions): ShapeLa
 		centre,
 		step,
 		o.sideTexts,
-		o.fontPx
+		o.fontPx,
+		[pad, right]
 	).map((l) => {
 		return { ...l, y: Math.max(...span(l).map(bottom)) + o.fontPx * 1.05 };
 	});

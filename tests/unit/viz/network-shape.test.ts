@@ -151,6 +151,28 @@ describe('runLabels', () => {
 		expect(labels.at(-1)?.value).toBe(64);
 	});
 
+	it('keeps labels whole inside the bounds', () => {
+		const [first, last] = runLabels(
+			[224, 7],
+			(i) => i * 100 + 5,
+			100,
+			(v) => [String(v)],
+			10,
+			[0, 200]
+		);
+		expect(first?.x).toBeCloseTo(estimateWidth('224', 10) / 2);
+		expect(last?.x).toBeCloseTo(105);
+		const [end] = runLabels(
+			[1280],
+			() => 198,
+			20,
+			(v) => [String(v)],
+			10,
+			[0, 200]
+		);
+		expect(end?.x).toBeCloseTo(200 - estimateWidth('1280', 10) / 2);
+	});
+
 	it('estimates CJK text wider than Latin text', () => {
 		expect(estimateWidth('通道数', 10)).toBe(30);
 		expect(estimateWidth('abc', 10)).toBeCloseTo(18);
