@@ -10,14 +10,20 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildDir, launchBrowser } from './browser';
 
-/** Every prerendered page of a language, as a path. */
+/**
+ * Every prerendered page of a language, as a path. Not the presenter windows: they render the
+ * deck's slides and the lesson's own text (the same components, with the same lesson context) that
+ * the deck and reading pages checked here render.
+ */
 function pagesOf(lang: string): string[] {
 	const paths: string[] = [];
 	const walk = (dir: string) => {
 		for (const entry of readdirSync(dir)) {
 			const path = join(dir, entry);
 			if (statSync(path).isDirectory()) walk(path);
-			else if (entry === 'index.html') paths.push(`/${relative(buildDir, dir)}/`);
+			else if (entry === 'index.html' && !dir.endsWith('/presenter')) {
+				paths.push(`/${relative(buildDir, dir)}/`);
+			}
 		}
 	};
 	walk(join(buildDir, lang));

@@ -38,8 +38,19 @@ const wordBlocks = [
 /** Never words: math, code, drawings and controls, inside any of those blocks. */
 const notWords = '.katex, pre, code, svg, button, input, select, label, .visually-hidden';
 /** Something to look at: a figure, a chart, a display formula, a table, code or a live widget. */
-const visuals =
-	'figure, svg:not(.katex svg), canvas, img, table, pre, .katex-display, [data-testid="cell"]';
+const visuals = [
+	'figure',
+	'svg:not(.katex svg)',
+	'canvas',
+	'img',
+	'table',
+	'pre',
+	'.katex-display',
+	// Live widgets made of form controls and numbers rather than a drawing.
+	'[data-testid="cell"]',
+	'[data-testid="cost-calculator"]',
+	'[data-testid="network-explorer"]'
+].join(', ');
 
 let browser: Browser;
 let page: Page;
