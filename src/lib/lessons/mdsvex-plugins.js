@@ -3,6 +3,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { LAZY_WIDGET } from './lazy-widgets.js';
+import { addScriptImport } from '../present/rehype-slides.js';
 
 /** `## Title {#id}`: an explicit, language-neutral id, so links keep their anchor across languages. */
 export const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
@@ -196,12 +197,6 @@ export function rehypeSlideIslands() {
 				{ type: 'raw', value: '</Slide>' }
 			];
 		});
-		if (slides === 0) return;
-		const line = `\timport Slide from '${SLIDE_IMPORT}';`;
-		const script = tree.children.find(
-			(node) => node.type === 'raw' && (node.value ?? '').startsWith('<script>\n')
-		);
-		if (script) script.value = (script.value ?? '').replace('<script>\n', `<script>\n${line}\n`);
-		else tree.children.unshift({ type: 'raw', value: `<script>\n${line}\n</script>` });
+		if (slides > 0) addScriptImport(tree, `\timport Slide from '${SLIDE_IMPORT}';`);
 	};
 }

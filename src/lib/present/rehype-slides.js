@@ -337,7 +337,20 @@ export function wrapProse(nodes) {
 	return { nodes: result, points: true };
 }
 
-const PROSE_IMPORT = "\timport SlideProse from '$lib/components/present/SlideProse.svelte';";
+/**
+ * Adds an import line to the lesson's instance `<script>` (rehypeLessonImports writes it first), or
+ * gives the lesson one: for the components the rehype plugins add after the lesson's own imports.
+ * @param {SlideNode} tree
+ * @param {string} line
+ */
+export function addScriptImport(tree, line) {
+	const children = (tree.children ??= []);
+	const script = children.find(
+		(node) => node.type === 'raw' && (node.value ?? '').startsWith('<script>\n')
+	);
+	if (script) script.value = (script.value ?? '').replace('<script>\n', `<script>\n${line}\n`);
+	else children.unshift({ type: 'raw', value: `<script>\n${line}\n</script>` });
+}
 
 /**
  * The rehype plugin. It also adds `slideTitles` (one entry per slide) to the lesson's metadata,
@@ -367,12 +380,10 @@ export default function rehypeSlides() {
 			})
 		];
 		if (points) {
-			const script = tree.children.find(
-				(node) => node.type === 'raw' && (node.value ?? '').startsWith('<script>\n')
+			addScriptImport(
+				tree,
+				"\timport SlideProse from '$lib/components/present/SlideProse.svelte';"
 			);
-			if (script)
-				script.value = (script.value ?? '').replace('<script>\n', `<script>\n${PROSE_IMPORT}\n`);
-			else tree.children.unshift({ type: 'raw', value: `<script>\n${PROSE_IMPORT}\n</script>` });
 		}
 		const fm = /** @type {Record<string, unknown> | undefined} */ (file.data.fm);
 		file.data.fm = { ...fm, slideTitles: slideTitles(groups) };
