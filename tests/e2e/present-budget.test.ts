@@ -91,7 +91,7 @@ async function projectedSlides(path: string): Promise<ProjectedSlide[]> {
 				return {
 					kind: kind as 'title' | 'lesson' | 'references',
 					text: parts.join(' '),
-					visual: section.querySelector(visuals) !== null
+					visual: [...section.querySelectorAll(visuals)].some((el) => el.checkVisibility())
 				};
 			}),
 		{ wordBlocks, notWords, visuals }

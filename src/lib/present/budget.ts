@@ -34,7 +34,7 @@ export interface DeckBudget {
 	max: number;
 	/** Share of the lesson's own slides (not the title and references slides) with a visual. */
 	visualShare: number;
-	/** Share of all slides with a visual. */
+	/** Share of all slides with a visual: reported (test-output/slide-budget.json), not a budget. */
 	visualShareAll: number;
 }
 

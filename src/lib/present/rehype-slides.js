@@ -5,9 +5,9 @@
 // slide, so the reading page still shows the break; the slides hide it. A slide that starts at a
 // break with no heading of its own gets its section's title after the <hr>, `hidden` (the slides
 // show it; the reading page, which has the heading just above, does not).
-// A slide that opens with a <Points> block projects only its points and its visuals (headings,
-// display math, figures, tables, code, widgets): each run of prose around them (paragraphs, lists,
-// callouts, errata) is wrapped in <SlideProse>, which the reading page shows in place and the deck
+// A slide that opens with a <Points> block projects only its title, its points and its visuals
+// (display math, figures, tables, code, widgets): each run of prose around them (paragraphs, lists,
+// callouts, errata, subheadings) is wrapped in <SlideProse>, which the reading page shows in place and the deck
 // hands to the presenter as the slide's speaker notes. The rule is mechanical, so slide and page
 // cannot drift: the points are the page's "Key points" box, the notes are the page's prose.
 // Plain JavaScript with JSDoc because svelte.config.js imports it before any TypeScript runs.

@@ -81,6 +81,22 @@ describe('slide parity', () => {
 		expect(slideOpenings(source)).toEqual(['<Notes>', '```js']);
 	});
 
+	// rehype-slides sorts a slide's blocks into what it projects and what becomes speaker notes by
+	// each block's first node: a block component's closing tag followed by the next block without a
+	// blank line would merge the two into one raw block, and a widget could vanish from its slide.
+	for (const lang of LANGUAGES) {
+		it(`every ${lang} block component is followed by a blank line`, () => {
+			for (const slug of slugsOf(lang)) {
+				const glued = [
+					...lessonSource(lang, slug).matchAll(
+						/<\/(Points|Notes|Callout|Erratum|Equation)>\n(?!\n|$)(.*)/g
+					)
+				].map((match) => `</${match[1]}> then "${match[2]}"`);
+				expect(glued, `${lang}/${slug}`).toEqual([]);
+			}
+		});
+	}
+
 	// The slide layer (Points.svelte): a slide projects its key points, so every slide has them.
 	for (const lang of LANGUAGES) {
 		it(`every ${lang} slide opens with its key points`, () => {

@@ -1,5 +1,7 @@
 import { untrack, type Snippet } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
+import { deckIndexOfSection } from '$lib/present/outline';
+import { slideNotes, slideSection } from './context';
 
 /** The lesson's own text, which a slide with key points does not project, or the teacher's notes. */
 export type NoteKind = 'text' | 'teacher';
@@ -37,4 +39,19 @@ export class SlideNotes {
 	of(slide: number): readonly SlideNote[] {
 		return this.#bySlide.get(slide) ?? [];
 	}
+}
+
+/**
+ * Registers a block of a lesson's speaker notes with the slide it sits on, for as long as the
+ * component that calls this (while it initialises) lives: `<Notes>` (the teacher's) and
+ * `<SlideProse>` (the lesson text a slide does not project). Only the presenter's deck collects them.
+ */
+export function registerNote(content: () => Snippet, kind: NoteKind): void {
+	const notes = slideNotes();
+	const section = slideSection();
+	$effect(() => {
+		if (notes && section !== undefined) {
+			return notes.add(deckIndexOfSection(section), content(), kind);
+		}
+	});
 }
