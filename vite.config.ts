@@ -17,7 +17,11 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['globalVariable', 'baseLocale']
+			strategy: ['globalVariable', 'baseLocale'],
+			// One output for the dev server, the unit tests and the build (the plugin's default differs
+			// by NODE_ENV). A second process then finds the files it would write already there and
+			// rewrites none: `npm test` runs the unit tests beside the build (scripts/test.js).
+			outputStructure: 'message-modules'
 		}),
 		lazyWidgets(),
 		sveltekit(),

@@ -1,5 +1,5 @@
 // `npm test`: every test, unit and browser. Installs Debian's Chromium first when missing and root.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { ensureChromium } from './lib/chromium.js';
 
@@ -10,10 +10,28 @@ for (const stale of ['unit.json', 'e2e.json', 'screenshots', 'slide-budget.json'
 }
 mkdirSync(outDir, { recursive: true });
 
-function run(label, command, args) {
-	console.log(`\n▶ ${label}`);
-	const result = spawnSync(command, args, { stdio: 'inherit' });
-	return result.status === 0;
+/**
+ * Runs a command to its end. `onOutput` sees its output as it comes; with `quiet`, the output is
+ * kept and printed at the end instead of as it comes (so two steps at once do not interleave).
+ */
+function run(label, command, args, { quiet = false, onOutput = () => {} } = {}) {
+	if (!quiet) console.log(`\n▶ ${label}`);
+	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	let kept = '';
+	for (const stream of [child.stdout, child.stderr]) {
+		stream.on('data', (chunk) => {
+			const text = chunk.toString();
+			onOutput(text);
+			if (quiet) kept += text;
+			else (stream === child.stdout ? process.stdout : process.stderr).write(text);
+		});
+	}
+	return new Promise((resolve) => {
+		child.on('close', (code) => {
+			if (quiet) process.stdout.write(`\n▶ ${label}\n${kept}`);
+			resolve(code === 0);
+		});
+	});
 }
 
 function counts(reportFile) {
@@ -28,45 +46,54 @@ function counts(reportFile) {
 
 ensureChromium();
 
-const steps = [
-	() =>
-		run('Unit tests (Vitest)', 'npx', [
+// The unit tests run beside the build: two cores, and neither step fills both. Both compile the
+// UI messages into src/lib/paraglide; the unit tests start once the build has, so that they find
+// every file in place and write none (vite.config.ts pins one output for both).
+let messagesCompiled;
+const compiled = new Promise((resolve) => (messagesCompiled = resolve));
+const build = run('Build the static site', 'npx', ['vite', 'build'], {
+	onOutput: (text) => {
+		if (/\[paraglide-js\][^\n]*Compilation (complete|skipped)/.test(text)) messagesCompiled();
+	}
+});
+build.then(messagesCompiled);
+const unit = compiled.then(() =>
+	run(
+		'Unit tests (Vitest)',
+		'npx',
+		[
 			'vitest',
 			'run',
 			'--reporter=default',
 			'--reporter=json',
 			`--outputFile.json=${outDir}/unit.json`
-		]),
-	() => run('Build the static site', 'npx', ['vite', 'build']),
-	() =>
-		run('Browser tests (playwright-core + Chromium)', 'npx', [
-			'vitest',
-			'run',
-			'--config',
-			'vitest.e2e.config.ts',
-			'--reporter=default',
-			'--reporter=json',
-			`--outputFile.json=${outDir}/e2e.json`
-		])
-];
+		],
+		{ quiet: true }
+	)
+);
+const [built, unitPassed] = await Promise.all([build, unit]);
 
-let ok = true;
-for (const [index, step] of steps.entries()) {
-	if (!step()) {
-		ok = false;
-		// Without a build there is nothing for the browser tests to open.
-		if (index === 1) break;
-	}
-}
+// Without a build there is nothing for the browser tests to open.
+const e2ePassed =
+	built &&
+	(await run('Browser tests (playwright-core + Chromium)', 'npx', [
+		'vitest',
+		'run',
+		'--config',
+		'vitest.e2e.config.ts',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${outDir}/e2e.json`
+	]));
 
-const unit = counts(`${outDir}/unit.json`);
+const unitCounts = counts(`${outDir}/unit.json`);
 const e2e = counts(`${outDir}/e2e.json`);
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed;
-const skipped = unit.skipped + e2e.skipped;
+const passed = unitCounts.passed + e2e.passed;
+const failed = unitCounts.failed + e2e.failed;
+const skipped = unitCounts.skipped + e2e.skipped;
 console.log(
-	`\nunit: ${unit.passed} passed, ${unit.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed`
+	`\nunit: ${unitCounts.passed} passed, ${unitCounts.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed`
 );
 console.log(`Screenshots: ${outDir}/screenshots/`);
 console.log(`Total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(built && unitPassed && e2ePassed && failed === 0 && passed > 0 ? 0 : 1);
