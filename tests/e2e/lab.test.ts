@@ -158,7 +158,7 @@ describe('op-count lab', () => {
 		await page.context().close();
 	});
 
-	it('a typed α out of range is clamped with a note, the page stays usable', async () => {
+	it('a typed α out of range is clamped with a note, text that is no number is refused, the page stays usable', async () => {
 		const { page, problems } = await openLab('/en/lab/?version=v3-large&alpha=1&res=224');
 		const box = page.locator('[data-testid="alpha-input"]');
 		await box.fill('7');
@@ -168,6 +168,14 @@ describe('op-count lab', () => {
 		await expect(page.locator('[data-testid="clamp-note"] li').textContent()).resolves.toContain(
 			'“7”'
 		);
+		// Text that is no number changes nothing, and the note says what the lab kept.
+		await box.fill('abc');
+		await box.press('Enter');
+		await expect
+			.poll(() => page.locator('[data-testid="clamp-note"] li').textContent())
+			.toContain('“abc”');
+		await expectTotals(page, { version: 'v3-large', alpha: ALPHA_RANGE.max, resolution: 224 });
+		await expect(box.inputValue()).resolves.toBe(String(ALPHA_RANGE.max));
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	});

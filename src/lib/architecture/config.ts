@@ -36,23 +36,26 @@ export interface ConfigNote {
 	used: string;
 }
 
-interface Range {
-	readonly min: number;
-	readonly max: number;
+/** A width multiplier the lab can build, the nearest one to `alpha` (a finite number). */
+export function clampAlpha(alpha: number): number {
+	return Math.min(ALPHA_RANGE.max, Math.max(ALPHA_RANGE.min, alpha));
+}
+
+/** A resolution the lab can build: a whole pixel count in range, the nearest to `resolution`. */
+export function clampResolution(resolution: number): number {
+	return Math.min(RESOLUTION_RANGE.max, Math.max(RESOLUTION_RANGE.min, Math.round(resolution)));
 }
 
 /** The value to use for one numeric query field, or null when it was absent. */
 function readNumber(
 	given: string | null | undefined,
 	fallback: number,
-	range: Range,
-	round: (v: number) => number
+	clamp: (v: number) => number
 ): number | null {
 	if (given == null) return null;
 	// Number('') is 0 and Number(' ') too: treat blank as garbage, not as zero.
 	const parsed = given.trim() === '' ? NaN : Number(given);
-	if (!Number.isFinite(parsed)) return fallback;
-	return Math.min(range.max, Math.max(range.min, round(parsed)));
+	return Number.isFinite(parsed) ? clamp(parsed) : fallback;
 }
 
 /**
@@ -72,12 +75,12 @@ export function clampConfig(raw: Partial<Record<Field, string | null>>): {
 		notes.push({ field: 'version', given: raw.version, used: version });
 	}
 
-	const alpha = readNumber(raw.alpha, DEFAULT_CONFIG.alpha, ALPHA_RANGE, (v) => v);
+	const alpha = readNumber(raw.alpha, DEFAULT_CONFIG.alpha, clampAlpha);
 	if (raw.alpha != null && alpha !== Number(raw.alpha)) {
 		notes.push({ field: 'alpha', given: raw.alpha, used: String(alpha) });
 	}
 	// Resolutions are pixel counts: a fractional one is rounded (and noted).
-	const resolution = readNumber(raw.res, DEFAULT_CONFIG.resolution, RESOLUTION_RANGE, Math.round);
+	const resolution = readNumber(raw.res, DEFAULT_CONFIG.resolution, clampResolution);
 	if (raw.res != null && resolution !== Number(raw.res)) {
 		notes.push({ field: 'res', given: raw.res, used: String(resolution) });
 	}

@@ -31,7 +31,9 @@ export {
 	DEFAULT_CONFIG,
 	RESOLUTION_RANGE,
 	VERSIONS,
+	clampAlpha,
 	clampConfig,
+	clampResolution,
 	withDefaults
 } from './config';
 export type { ConfigNote } from './config';

@@ -4,11 +4,11 @@ import type { ConfigNote } from '$lib/architecture';
 import { fullConvComparison } from './comparison';
 import { LayerSelection } from './layer-selection.svelte';
 import { publishedFigures } from './published';
-import { applyField, parseLabLayer, parseLabQuery, sameConfig } from './query';
+import { applyField, parseLabLayer, parseLabQuery, refusal, sameConfig } from './query';
 import { chooseStart, namesConfig, startCandidates } from './start';
 import { canLoadTrainedWeights } from '$lib/model/load';
 import { TRAINED_MODELS } from '$lib/model/registry';
-import type { LabConfig, LabField } from './query';
+import type { FieldChange, LabConfig } from './query';
 
 /** Where a highlight came from: the chart scrolls the table to it, the table does not scroll. */
 export type HighlightSource = 'chart' | 'table';
@@ -56,10 +56,15 @@ export class LabState {
 		return replaced;
 	}
 
-	set(field: LabField, raw: string): void {
-		const { config, notes } = applyField(this.config, field, raw);
+	set(change: FieldChange): void {
+		const { config, notes } = applyField(this.config, change);
 		if (!sameConfig(config, this.config)) this.config = config;
 		if (notes.length > 0) this.notes = notes;
+	}
+
+	/** Typed text that is no number: nothing changes, and a note says so. */
+	refuse(field: 'alpha' | 'res', given: string): void {
+		this.notes = [refusal(this.config, field, given)];
 	}
 
 	/** A whole configuration at once (the offer of a trained one), already valid. */

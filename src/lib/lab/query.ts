@@ -3,13 +3,10 @@
  * teacher or a lesson can share a link. Every config value goes through the engine's
  * clampConfig: a bad one is replaced, never fatal. A layer the network lacks is left closed.
  */
-import { clampConfig } from '$lib/architecture';
-import type { ConfigNote, NetworkConfig } from '$lib/architecture';
+import { clampAlpha, clampConfig, clampResolution } from '$lib/architecture';
+import type { ConfigNote, NetworkConfig, Version } from '$lib/architecture';
 
 export type LabConfig = Required<NetworkConfig>;
-
-/** The query field each config value is read from and written to. */
-export type LabField = ConfigNote['field'];
 
 export interface LabReading {
 	config: LabConfig;
@@ -39,19 +36,29 @@ export function serializeLabQuery(config: LabConfig, layer: string | null = null
 	}).toString();
 }
 
+/** A value the user chose with a control: a version, or a number from a slider, box or mark. */
+export type FieldChange =
+	{ field: 'version'; value: Version } | { field: 'alpha' | 'res'; value: number };
+
 /**
- * One field changed by the user (a slider, a number box, the version choice), clamped like a
- * URL value. A blank entry is an edit in progress, not a request: the config stays as it was.
+ * One field changed by the user, clamped to what the lab can build, with a note when the value
+ * used is not the one given. Controls hand over numbers: strings stay at the URL's edge
+ * (parseLabQuery), and text that is not a number never reaches the config (`refusal`).
  */
-export function applyField(config: LabConfig, field: LabField, raw: string): LabReading {
-	if (raw.trim() === '') return { config, notes: [] };
-	const current: Record<LabField, string> = {
-		version: config.version,
-		alpha: String(config.alpha),
-		res: String(config.resolution)
-	};
-	const reading = clampConfig({ ...current, [field]: raw });
-	return { config: { ...reading.config, classes: config.classes }, notes: reading.notes };
+export function applyField(config: LabConfig, change: FieldChange): LabReading {
+	if (change.field === 'version')
+		return { config: { ...config, version: change.value }, notes: [] };
+	const { field, value } = change;
+	const used = field === 'alpha' ? clampAlpha(value) : clampResolution(value);
+	const next = field === 'alpha' ? { ...config, alpha: used } : { ...config, resolution: used };
+	const notes = used === value ? [] : [{ field, given: String(value), used: String(used) }];
+	return { config: next, notes };
+}
+
+/** Typed text that is no number: the config stays, and the note says what it kept. */
+export function refusal(config: LabConfig, field: 'alpha' | 'res', given: string): ConfigNote {
+	const kept = field === 'alpha' ? config.alpha : config.resolution;
+	return { field, given, used: String(kept) };
 }
 
 export function sameConfig(a: LabConfig, b: LabConfig): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALPHA_RANGE, DEFAULT_CONFIG, RESOLUTION_RANGE, VERSIONS } from '$lib/architecture';
 import {
 	applyField,
+	refusal,
 	parseLabLayer,
 	parseLabQuery,
 	sameConfig,
@@ -79,25 +80,33 @@ describe('applyField', () => {
 	const start = { ...DEFAULT_CONFIG, version: 'v2' as const, alpha: 0.5, resolution: 160 };
 
 	it('changes one field and keeps the others', () => {
-		expect(applyField(start, 'alpha', '0.75')).toEqual({
+		expect(applyField(start, { field: 'alpha', value: 0.75 })).toEqual({
 			config: { ...start, alpha: 0.75 },
 			notes: []
 		});
-		expect(applyField(start, 'version', 'v3-large').config).toEqual({
+		expect(applyField(start, { field: 'version', value: 'v3-large' }).config).toEqual({
 			...start,
 			version: 'v3-large'
 		});
-		expect(applyField(start, 'res', '192').config).toEqual({ ...start, resolution: 192 });
+		expect(applyField(start, { field: 'res', value: 192 }).config).toEqual({
+			...start,
+			resolution: 192
+		});
 	});
 
-	it('clamps a typed value with a note about that field only', () => {
-		const { config, notes } = applyField(start, 'alpha', '2');
+	it('clamps a value with a note about that field only', () => {
+		const { config, notes } = applyField(start, { field: 'alpha', value: 2 });
 		expect(config).toEqual({ ...start, alpha: ALPHA_RANGE.max });
 		expect(notes).toEqual([{ field: 'alpha', given: '2', used: String(ALPHA_RANGE.max) }]);
+		expect(applyField(start, { field: 'res', value: 160.4 })).toEqual({
+			config: start,
+			notes: [{ field: 'res', given: '160.4', used: '160' }]
+		});
 	});
 
-	it('ignores a blank entry (an edit in progress)', () => {
-		expect(applyField(start, 'res', '  ')).toEqual({ config: start, notes: [] });
+	it('refuses text that is no number, keeping the value in use', () => {
+		expect(refusal(start, 'alpha', 'abc')).toEqual({ field: 'alpha', given: 'abc', used: '0.5' });
+		expect(refusal(start, 'res', 'x')).toEqual({ field: 'res', given: 'x', used: '160' });
 	});
 
 	it('compares configs by value', () => {

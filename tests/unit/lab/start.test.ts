@@ -56,7 +56,7 @@ describe('the lab’s opening network', () => {
 		// The reader moved a slider while the lab was still finding out: their choice stays.
 		const moved = new LabState();
 		const opening = moved.open(new URLSearchParams(''), async () => false);
-		moved.set('alpha', '0.5');
+		moved.set({ field: 'alpha', value: 0.5 });
 		await opening;
 		expect(key(moved.config)).toBe('v1 0.5-224');
 	});
