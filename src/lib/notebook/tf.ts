@@ -10,4 +10,3 @@ import * as layers from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 
 export const tf = Object.freeze({ ...core, ...layers });
-export type Tf = typeof tf;

@@ -27,8 +27,6 @@ export type ConvMode = 'standard' | 'depthwise' | 'pointwise' | 'grouped';
 export type TrackKind = ConvMode | 'separable';
 export type Granularity = 'channel' | 'cell' | 'filter';
 
-export const GRANULARITIES: readonly Granularity[] = ['channel', 'cell', 'filter'];
-
 export interface ConvSize {
 	/** Kernel side D_K. */
 	dk: number;

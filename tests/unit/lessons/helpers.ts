@@ -2,7 +2,6 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { languages } from '../../../scripts/lib/languages.js';
 
 export const LANGUAGES = languages;
-export type Lang = (typeof LANGUAGES)[number];
 
 /** Lesson slugs of a language folder (content/<lang>/*.md). */
 export function slugsOf(lang: string): string[] {

@@ -10,11 +10,9 @@ import { convertWeights } from './convert';
 import { readTflite } from './read';
 import { weightsFiles, type StoredWeight } from '../weights-format';
 
-export { readTflite, tensorValues } from './read';
-export type { TfliteGraph, TfliteOperator, TfliteTensor, TfliteQuantization } from './read';
+export { readTflite } from './read';
 export { mapTflite } from './map';
-export type { MappedLayer, MappedTensor, TensorRole, TfliteMapping } from './map';
-export { convertWeights, dequantize } from './convert';
+export type { TfliteMapping } from './map';
 
 /**
  * Reads the files of one network (several when it was split, in order), maps them onto the spec
@@ -30,6 +28,8 @@ export function convertTflite(
 }
 
 /**
+ * @public Called by scripts/lib/tflite-models.js, which imports this module through importTs.
+ *
  * The weights folder for one converted model (model.json and its shards), and a summary of what
  * was mapped. `metadata` (where the files came from) goes into model.json.
  */

@@ -26,4 +26,4 @@ export const CHECKS: ReadonlyMap<string, Check> = new Map(
 	)
 );
 
-export type { Check, CheckContext } from './common';
+export type { Check } from './common';
