@@ -45,8 +45,10 @@ const config = {
 							'ConvolutionAnimation',
 							'CostCalculator',
 							'InvertedResidualBlock',
+							'LatencyChart',
 							'ModelSizeChart',
 							'NetworkExplorer',
+							'Roofline',
 							'SqueezeExciteBlock'
 						]
 					}

@@ -38,6 +38,9 @@ const widgets = [
 	'[data-testid="accuracy-chart"]',
 	'[data-testid="comparison-table"]',
 	'[data-testid="model-size-chart"]',
+	'[data-testid="roofline"]',
+	'[data-testid="latency-chart"]',
+	'[data-testid="latency-table"]',
 	'section.references ol'
 ];
 

@@ -31,7 +31,9 @@ import {
 	V3_TABLE5,
 	V3_TABLE6,
 	TF_SLIM_V1,
-	TF_SLIM_V2_V3
+	TF_SLIM_V2_V3,
+	TFLITE_HOSTED_MODELS,
+	TFLITE_QUANT_CHECKPOINTS
 } from '$lib/architecture';
 import type { Citation, PrintedTable } from '$lib/architecture';
 
@@ -66,6 +68,7 @@ export type QuoteTable =
 	| 'v1-checkpoints'
 	| 'v2-checkpoints'
 	| 'v3-checkpoints'
+	| 'tflite-quant'
 	| keyof typeof PRINTED;
 
 export type QuoteField =
@@ -216,6 +219,15 @@ const TABLES: Record<QuoteTable, () => Row[]> = {
 			params: r.paramsM,
 			table: null,
 			source: TF_SLIM_V2_V3
+		})),
+	'tflite-quant': () =>
+		TFLITE_QUANT_CHECKPOINTS.map((r) => ({
+			key: `${r.version}-${alphaKey(r.alpha)}-${r.resolution}`,
+			top1: r.top1,
+			top5: r.top5,
+			digits: { top1: 1, top5: 1 },
+			table: null,
+			source: TFLITE_HOSTED_MODELS
 		})),
 	...(Object.fromEntries(
 		Object.entries(PRINTED).map(([id, table]) => [id, () => printedRows(table)])

@@ -29,7 +29,8 @@ const WIDGETS = [
 	'ConvolutionAnimation',
 	'InvertedResidualBlock',
 	'SqueezeExciteBlock',
-	'ActivationPlot'
+	'ActivationPlot',
+	'Roofline'
 ];
 
 const references = parseReferences(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TF_SLIM_V1, V1_PAPER, V2_PAPER } from '$lib/architecture';
+import {
+	TFLITE_HOSTED_MODELS,
+	TFLITE_QUANT_CHECKPOINTS,
+	TF_SLIM_V1,
+	V1_PAPER,
+	V2_PAPER
+} from '$lib/architecture';
 import { quote, quoteKeys, shortCitation } from '$lib/lessons/quotes';
 import { comparisonRows, sortRows } from '$lib/lessons/comparison';
 
@@ -31,6 +37,26 @@ describe('quoted figures', () => {
 		expect(quote('v1-table3', 'Convolution', 'multAdds').value).toBe(462);
 		expect(quote('v3-checkpoints', 'large-1.0', 'top1').value).toBe(75.2);
 		expect(quote('comparison', 'MobileNetV2', 'top1').source).toBe(V2_PAPER);
+	});
+
+	it("quotes Google's 8-bit checkpoints from TFLite's hosted-models page", () => {
+		expect(quoteKeys('tflite-quant')).toEqual(['v1-1.0-224', 'v1-0.5-160', 'v2-1.0-224']);
+		for (const r of TFLITE_QUANT_CHECKPOINTS) {
+			const row = `${r.version}-${r.alpha.toFixed(1)}-${r.resolution}`;
+			expect(quote('tflite-quant', row, 'top1')).toEqual({
+				value: r.top1,
+				unit: 'percent',
+				digits: 1,
+				source: TFLITE_HOSTED_MODELS,
+				table: null
+			});
+			expect(quote('tflite-quant', row, 'top5')).toMatchObject({ value: r.top5, digits: 1 });
+		}
+		// 70.0 keeps its printed decimal.
+		expect(quote('tflite-quant', 'v1-1.0-224', 'top1')).toMatchObject({ value: 70, digits: 1 });
+		expect(shortCitation(TFLITE_HOSTED_MODELS)).toBe('TensorFlow 2020');
+		expect(() => quote('tflite-quant', 'v1-1.0-224', 'latency')).toThrow('prints no latency');
+		expect(() => quote('tflite-quant', '1.0-224', 'top1')).toThrow('v1-1.0-224');
 	});
 
 	it('quotes the application, latency and FLOP tables with their units', () => {
