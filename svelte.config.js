@@ -45,6 +45,9 @@ const config = {
 							'ConvolutionAnimation',
 							'CostCalculator',
 							'InvertedResidualBlock',
+							'LiveLatency',
+							'LiveQuantization',
+							'LiveWeights',
 							'ModelSizeChart',
 							'NetworkExplorer',
 							'SqueezeExciteBlock'

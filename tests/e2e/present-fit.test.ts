@@ -38,6 +38,9 @@ const widgets = [
 	'[data-testid="accuracy-chart"]',
 	'[data-testid="comparison-table"]',
 	'[data-testid="model-size-chart"]',
+	'[data-testid="live-latency"]',
+	'[data-testid="live-quantization"]',
+	'[data-testid="live-weights"]',
 	'section.references ol'
 ];
 
