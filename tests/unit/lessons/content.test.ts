@@ -29,7 +29,10 @@ const WIDGETS = [
 	'ConvolutionAnimation',
 	'InvertedResidualBlock',
 	'SqueezeExciteBlock',
-	'ActivationPlot'
+	'ActivationPlot',
+	'LiveLatency',
+	'LiveQuantization',
+	'LiveWeights'
 ];
 
 const references = parseReferences(
