@@ -4,12 +4,14 @@
  * shows real results (LiveLatency a row per layer kind with a measured rate, LiveQuantization's
  * per-tensor switch changing the top 5 and "off" restoring it exactly, LiveWeights classifying the
  * coffee photo and an 8-bit histogram); leaving the page frees every tensor the widgets made.
- * One page, the three widgets in sequence (about 30 s here).
+ * One page, the three widgets in sequence. Then without weights (a clear message, the widget still
+ * usable), and on a phone in Russian (touch targets, no sideways scroll, axe).
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSpec } from '../../src/lib/architecture';
 import { launchBrowser, openPage, screenshotOf } from './browser';
+import { seriousA11yViolations } from './live-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -193,6 +195,35 @@ describe('lesson 10’s live widgets', () => {
 			})
 			.not.toBe(first);
 		expect(problems.failedWeightRequests.length).toBeGreaterThan(0);
+		expect(problems.errors).toEqual([]);
+		await page.context().close();
+	}, 60_000);
+
+	it('works on a phone, in Russian: touch targets of 44 px, nothing sideways, axe clean', async () => {
+		// bypassCSP: axe is injected as an inline script.
+		const { page, problems } = await openPage(browser, `/ru/learn/${SLUG}/`, {
+			viewport: { width: 390, height: 844 },
+			bypassCSP: true
+		});
+		const quantization = page.getByTestId('live-quantization');
+		await start(quantization);
+		await quantize(quantization, 'per-channel');
+		const small = await page
+			.locator('[data-testid^="live-"] :is(button, select, label:has(input[type="radio"])):visible')
+			.evaluateAll((els) =>
+				els
+					.map((el) => ({
+						what: el.outerHTML.slice(0, 60),
+						height: el.getBoundingClientRect().height
+					}))
+					.filter((target) => target.height < 44)
+			);
+		expect(small).toEqual([]);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		expect(await seriousA11yViolations(page)).toEqual([]);
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	}, 60_000);
