@@ -41,6 +41,9 @@ const widgets = [
 	'[data-testid="roofline"]',
 	'[data-testid="latency-chart"]',
 	'[data-testid="latency-table"]',
+	'[data-testid="live-latency"]',
+	'[data-testid="live-quantization"]',
+	'[data-testid="live-weights"]',
 	'section.references ol'
 ];
 

@@ -202,6 +202,8 @@ export class LiveNetwork {
 	 * still overtakes any request in flight, so the last request wins.
 	 */
 	async run(spec: NetworkSpec, force = false): Promise<void> {
+		// A pass asked for directly is the latest request too: the 8-bit switch reruns it.
+		this.requested = spec;
 		if (!force && this.covers(spec)) {
 			void this.session?.then((s) => s.supersede());
 			this.pending = false;

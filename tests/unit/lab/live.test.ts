@@ -17,6 +17,19 @@ async function answered(live: LiveNetwork) {
 	flushSync();
 }
 
+/** A live network whose weights come from ../shared/models, with no cache. */
+function localLive(): LiveNetwork {
+	return new LiveNetwork(
+		(model) =>
+			new model.ModelSession({
+				backend: false,
+				cache: null,
+				fetch: fileFetch(modelsDir),
+				sources: { modelsPath: 'http://localhost/models/', allowOfficial: false }
+			})
+	);
+}
+
 describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))(
 	'the live network',
 	{ timeout: 120_000 },
@@ -24,15 +37,7 @@ describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))(
 		beforeAll(useCpu);
 
 		it('compares 8-bit weights with the float ones and restores them exactly', async () => {
-			const live = new LiveNetwork(
-				(model) =>
-					new model.ModelSession({
-						backend: false,
-						cache: null,
-						fetch: fileFetch(modelsDir),
-						sources: { modelsPath: 'http://localhost/models/', allowOfficial: false }
-					})
-			);
+			const live = localLive();
 			try {
 				const chelsea = readPng('chelsea.png');
 				live.setImage({
@@ -92,6 +97,25 @@ describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))(
 				const shares = timed.kinds.reduce((sum, k) => sum + k.timeShare, 0);
 				expect(shares).toBeCloseTo(1, 9);
 				expect(timed.kinds.find((k) => k.kind === 'pointwise')!.gmacPerSecond).toBeGreaterThan(0);
+			} finally {
+				live.dispose();
+			}
+		});
+
+		it('reruns a pass asked for directly (a lesson widget) when the 8-bit switch moves', async () => {
+			const live = localLive();
+			try {
+				live.setImage({
+					pixels: readPng('chelsea.png') as unknown as ImageData,
+					name: 'chelsea.png',
+					extremeAspect: false
+				});
+				await live.run(mobilenetV1(0.25, 224));
+				const float = live.result!.prediction!.top;
+				live.setQuantize('per-channel');
+				await answered(live);
+				expect(live.quantization!.mode).toBe('per-channel');
+				expect(live.quantization!.before).toEqual(float);
 			} finally {
 				live.dispose();
 			}

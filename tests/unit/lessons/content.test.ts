@@ -30,7 +30,10 @@ const WIDGETS = [
 	'InvertedResidualBlock',
 	'SqueezeExciteBlock',
 	'ActivationPlot',
-	'Roofline'
+	'Roofline',
+	'LiveLatency',
+	'LiveQuantization',
+	'LiveWeights'
 ];
 
 const references = parseReferences(
