@@ -15,6 +15,10 @@ import { languages } from './scripts/lib/languages.js';
 
 // SEPARABLE_OUT=<name> builds into build-<name>/ so that several developers can build one checkout at once.
 const out = process.env.SEPARABLE_OUT;
+// The unit tests generate SvelteKit's files for a dev server; `npm test` runs them beside the build
+// (scripts/test.js), whose generated files differ. Each keeps its own, or the build reads the tests'.
+const generated =
+	(out ? `.svelte-kit-${out}` : '.svelte-kit') + (process.env.VITEST ? '-unit' : '');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -70,7 +74,7 @@ const config = {
 			fallback: '404.html',
 			strict: true
 		}),
-		outDir: out ? `.svelte-kit-${out}` : '.svelte-kit',
+		outDir: generated,
 		// Inline small stylesheets: a lesson page would otherwise wait on ~20 render-blocking requests.
 		inlineStyleThreshold: 32 * 1024,
 		alias: { $content: 'content' },

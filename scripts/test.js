@@ -46,9 +46,10 @@ function counts(reportFile) {
 
 ensureChromium();
 
-// The unit tests run beside the build: two cores, and neither step fills both. Both compile the
-// UI messages into src/lib/paraglide; the unit tests start once the build has, so that they find
-// every file in place and write none (vite.config.ts pins one output for both).
+// The unit tests run beside the build: two cores, and neither step fills both. SvelteKit's generated
+// files are kept apart (svelte.config.js). Both compile the UI messages into src/lib/paraglide; the
+// unit tests start once the build has, so that they find every file in place and write none
+// (vite.config.ts pins one output for both).
 let messagesCompiled;
 const compiled = new Promise((resolve) => (messagesCompiled = resolve));
 const build = run('Build the static site', 'npx', ['vite', 'build'], {

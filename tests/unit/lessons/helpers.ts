@@ -1,4 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseLessonMeta, type LessonMeta } from '$lib/lessons/registry';
 import { languages } from '../../../scripts/lib/languages.js';
 
 export const LANGUAGES = languages;
@@ -17,14 +19,11 @@ export function lessonSource(lang: string, slug: string): string {
 	return readFileSync(`content/${lang}/${slug}.md`, 'utf8');
 }
 
-/** The flat `key: value` frontmatter the lessons use. */
-export function frontmatter(source: string): Record<string, string> {
+/**
+ * A lesson's frontmatter, read as YAML (as mdsvex reads it for the site) and checked by the site's
+ * own parseLessonMeta: a summary with an unquoted ": " fails here, not only in the build.
+ */
+export function frontmatter(source: string, where = 'lesson'): LessonMeta {
 	const block = /^---\n([\s\S]*?)\n---\n/.exec(source)?.[1] ?? '';
-	return Object.fromEntries(
-		block
-			.split('\n')
-			.map((line) => /^([a-z]+):\s*(.*)$/.exec(line))
-			.filter((match): match is RegExpExecArray => match !== null)
-			.map((match) => [match[1], (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2')])
-	);
+	return parseLessonMeta(parse(block), where);
 }
