@@ -615,8 +615,12 @@ const printedParams = (millions: number): ErratumValue => ({
 	digits: 1
 });
 /**
- * V3 paper Table 3 (float models; latency on one large core of a Pixel 1, in the paper's final
- * arXiv version: its first version printed slower phones' times for the same models).
+ * V3 paper Table 3 (float models; latency on one large core of a Pixel 1), as a revised arXiv
+ * version prints it (the abstract's "20 %" wording; v1 printed slower times for the same models).
+ * Which revision: copies read for the record disagree on V3-Small only. One (Table 2's head 1280)
+ * prints 66M / 2.9M and 44M / 2.4M, as here and as TF-slim's page; another, most likely v5 (head
+ * 1024), prints 56M / 2.5M and 44M / 2.0M, the released model's counts. Neither PDF could be
+ * opened here to settle it: see the `v3-small-head` erratum.
  */
 export const V3_TABLE3: PrintedTable = {
 	source: V3_PAPER,

@@ -21,6 +21,7 @@ import type {
 	LayerWeights,
 	LoadProgress,
 	ModelSession,
+	Precision,
 	QuantizeMode,
 	RunResult,
 	UntrainedReason,
@@ -142,8 +143,12 @@ export class LiveNetwork {
 	/**
 	 * @param createSession makes the model session on first use (tests pass one with their own
 	 *   backend and weights); by default the model code is loaded then, with the site's sources.
+	 * @param precision only trained weights of this precision (by default float before 8-bit).
 	 */
-	constructor(createSession?: (model: ModelModule) => ModelSession) {
+	constructor(
+		createSession?: (model: ModelModule) => ModelSession,
+		private readonly precision?: Precision
+	) {
 		this.createSession = createSession;
 	}
 	private readonly createSession?: (model: ModelModule) => ModelSession;
@@ -153,7 +158,10 @@ export class LiveNetwork {
 		this.session ??= loadModel().then(
 			(model) =>
 				this.createSession?.(model) ??
-				new model.ModelSession({ onProgress: (_, progress) => (this.progress = progress) }),
+				new model.ModelSession({
+					onProgress: (_, progress) => (this.progress = progress),
+					precision: this.precision
+				}),
 			(error) => {
 				// The model code did not load (offline before it was cached): a later run retries.
 				this.session = null;

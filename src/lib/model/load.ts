@@ -9,6 +9,7 @@ import {
 	loadingOrder,
 	trainedModelsFor,
 	type SourceOptions,
+	type Precision,
 	type TrainedModel,
 	type UntrainedReason,
 	type WeightSource
@@ -177,9 +178,13 @@ export type WeightsResult =
 export async function loadTrainedWeights(
 	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>,
 	options: FetchContext &
-		SourceOptions & { onProgress?: (model: TrainedModel, progress: LoadProgress) => void } = {}
+		SourceOptions & {
+			onProgress?: (model: TrainedModel, progress: LoadProgress) => void;
+			/** Only models of this precision (see trainedModelsFor). */
+			precision?: Precision;
+		} = {}
 ): Promise<WeightsResult> {
-	const found = trainedModelsFor(config);
+	const found = trainedModelsFor(config, options.precision);
 	if ('reason' in found) return { weights: 'untrained', reason: found.reason, attempts: [] };
 	const attempts: Array<{ source: WeightSource; error: string }> = [];
 	for (const { model, source } of loadingOrder(found.models, options)) {

@@ -96,16 +96,19 @@ const ALPHA_TOLERANCE = 1e-9;
 
 /**
  * The trained models whose weights fit this configuration, preferred first (float, then 8-bit),
- * or why there are none.
+ * or why there are none. With `precision`, only models of that precision count (a lesson that
+ * shows Google's 8-bit weights must not be handed the float ones).
  */
 export function trainedModelsFor(
-	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>
+	config: Pick<NetworkConfig, 'version' | 'alpha' | 'classes'>,
+	precision?: Precision
 ): { models: TrainedModel[] } | { reason: Exclude<UntrainedReason, 'download-failed'> } {
 	const models = TRAINED_MODELS.filter(
 		(m) =>
 			m.version === config.version &&
 			Math.abs(m.alpha - config.alpha) < ALPHA_TOLERANCE &&
-			(config.classes ?? 1000) === 1000
+			(config.classes ?? 1000) === 1000 &&
+			(precision === undefined || m.precision === precision)
 	).sort((a, b) => (a.precision === b.precision ? 0 : a.precision === 'float32' ? -1 : 1));
 	if (models.length > 0) return { models };
 	if (config.version === 'v1') return { reason: 'alpha-not-published' };

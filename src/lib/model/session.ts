@@ -24,6 +24,7 @@ import { quantizeWeights, type LayerQuantError, type QuantizeMode } from './quan
 import {
 	trainedModelsFor,
 	type SourceOptions,
+	type Precision,
 	type TrainedModel,
 	type UntrainedReason,
 	type WeightSource
@@ -111,6 +112,8 @@ export interface SessionOptions {
 	fetch?: typeof fetch;
 	/** Download progress of a trained model's files. */
 	onProgress?: (model: TrainedModel, progress: LoadProgress) => void;
+	/** Only trained weights of this precision (a lesson showing Google's 8-bit weights). */
+	precision?: Precision;
 }
 
 const DEFAULT_SEED = 1;
@@ -187,7 +190,7 @@ export class ModelSession {
 	 */
 	settledStatus(config: NetworkConfig): WeightsStatus | null {
 		const full = withDefaults(config);
-		const found = trainedModelsFor(full);
+		const found = trainedModelsFor(full, this.options.precision);
 		if ('reason' in found) {
 			return { weights: 'untrained', reason: found.reason, seed: this.seed, attempts: [] };
 		}
@@ -331,7 +334,7 @@ export class ModelSession {
 	}
 
 	private weightsKey(config: Required<NetworkConfig>): string {
-		const found = trainedModelsFor(config);
+		const found = trainedModelsFor(config, this.options.precision);
 		return 'models' in found
 			? found.models.map((m) => m.id).join('+')
 			: JSON.stringify([config.version, config.alpha, config.classes, this.seed]);
@@ -370,7 +373,8 @@ export class ModelSession {
 			mirrorBaseUrl: this.options.sources?.mirrorBaseUrl ?? MODEL_BASE_URL,
 			fetch: this.options.fetch,
 			cache: this.options.cache === undefined ? browserCache() : this.options.cache,
-			onProgress: this.options.onProgress
+			onProgress: this.options.onProgress,
+			precision: this.options.precision
 		});
 		if (result.weights === 'trained') {
 			return {

@@ -106,6 +106,17 @@ describe('registry', () => {
 			'uint8 mirror'
 		]);
 	});
+
+	it('gives only the precision asked for (a lesson showing Google’s 8-bit weights)', () => {
+		const eightBit = trainedModelsFor({ version: 'v1', alpha: 1 }, 'uint8');
+		if (!('models' in eightBit)) throw new Error('no 8-bit V1 1.0');
+		expect(eightBit.models.map((m) => m.precision)).toEqual(['uint8']);
+		const float = trainedModelsFor({ version: 'v1', alpha: 1 }, 'float32');
+		if (!('models' in float)) throw new Error('no float V1 1.0');
+		expect(float.models.map((m) => m.precision)).toEqual(['float32']);
+		// V1 0.25 has float weights only: asked for 8 bits, it has none.
+		expect('models' in trainedModelsFor({ version: 'v1', alpha: 0.25 }, 'uint8')).toBe(false);
+	});
 });
 
 describe('progress', () => {
