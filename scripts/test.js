@@ -14,14 +14,17 @@ mkdirSync(outDir, { recursive: true });
  * Runs a command to its end. `onOutput` sees its output as it comes; with `quiet`, the output is
  * kept and printed at the end instead of as it comes (so two steps at once do not interleave).
  */
-function run(label, command, args, { quiet = false, onOutput = () => {} } = {}) {
+function run(label, command, args, { quiet = false, onOutput } = {}) {
 	if (!quiet) console.log(`\n▶ ${label}`);
-	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	// A step nobody listens to keeps the terminal (its colours and live progress).
+	const watched = quiet || onOutput !== undefined;
+	const child = spawn(command, args, { stdio: watched ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
 	let kept = '';
-	for (const stream of [child.stdout, child.stderr]) {
-		stream.on('data', (chunk) => {
-			const text = chunk.toString();
-			onOutput(text);
+	for (const stream of watched ? [child.stdout, child.stderr] : []) {
+		// Whole characters only: a chunk may end inside a ✓ or a Cyrillic test name.
+		stream.setEncoding('utf8');
+		stream.on('data', (text) => {
+			onOutput?.(text);
 			if (quiet) kept += text;
 			else (stream === child.stdout ? process.stdout : process.stderr).write(text);
 		});

@@ -131,6 +131,8 @@ export class LiveNetwork {
 		null
 	);
 	private session: Promise<ModelSession> | null = null;
+	/** Disposed: nothing may start a session again (a photo fetched after the widget has gone). */
+	private disposed = false;
 	private loadTicket = 0;
 	private imageCount = 0;
 	/** The latest request, settled or not: its configuration decides whether a new one waits. */
@@ -155,6 +157,7 @@ export class LiveNetwork {
 
 	/** The session, created with the model code on first use (so requests can overtake it at once). */
 	private getSession(): Promise<ModelSession> {
+		if (this.disposed) return Promise.reject(new Error('This live network has been disposed.'));
 		this.session ??= loadModel().then(
 			(model) =>
 				this.createSession?.(model) ??
@@ -210,6 +213,7 @@ export class LiveNetwork {
 	 * still overtakes any request in flight, so the last request wins.
 	 */
 	async run(spec: NetworkSpec, force = false): Promise<void> {
+		if (this.disposed) return;
 		// A pass asked for directly is the latest request too: the 8-bit switch reruns it.
 		this.requested = spec;
 		if (!force && this.covers(spec)) {
@@ -330,6 +334,7 @@ export class LiveNetwork {
 		const ticket = ++this.loadTicket;
 		const started = performance.now();
 		const decoded = await decodeImageFile(file);
+		if (this.disposed) return;
 		// User Timing: DevTools' performance panel and `npm run bench -- photo` read where time goes.
 		performance.measure('lab:decode', { start: started });
 		if (ticket !== this.loadTicket) return;
@@ -352,6 +357,7 @@ export class LiveNetwork {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		this.settle.cancel();
 		void this.session?.then((s) => s.dispose());
 		this.session = null;

@@ -122,3 +122,20 @@ describe.skipIf(!hasModel('mobilenet_v1_0.25_224'))(
 		});
 	}
 );
+
+describe('a disposed live network', () => {
+	it('starts no session, whatever asks for one after it has gone', async () => {
+		let sessions = 0;
+		const live = new LiveNetwork((model) => {
+			sessions++;
+			return new model.ModelSession({ backend: false, cache: null });
+		});
+		live.dispose();
+		// A photo fetched after its widget left, and the pass it would ask for.
+		await live.load(new Blob([]), 'late.png');
+		await live.run(mobilenetV1(0.25, 224));
+		expect(sessions).toBe(0);
+		expect(live.result).toBeNull();
+		expect(live.imageError).toBeNull();
+	});
+});
