@@ -122,6 +122,19 @@ export interface A11yViolation {
  */
 export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
 	await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+	// Lessons skip laying out sections off the screen (content-visibility: auto). axe scrolls to an
+	// element and samples what lies under its box; if sections above resize as they render, it
+	// samples a neighbour (a button's accent colour under a lesson's text) and reports a contrast
+	// the reader never sees. Laid out in full, every box is where axe measured it.
+	const paintAll = await renderAllSections(page);
+	try {
+		return await axeViolations(page);
+	} finally {
+		await paintAll.evaluate((style) => (style as Element).remove());
+	}
+}
+
+function axeViolations(page: Page): Promise<A11yViolation[]> {
 	return page.evaluate(async () => {
 		type Result = {
 			violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
