@@ -31,7 +31,7 @@ import { weightHistogram, type WeightHistogram } from '$lib/model/histogram';
 import { timeVsMacs, type TimeVsMacs } from '$lib/model/time-vs-macs';
 import { hasKernel, kernelName } from '$lib/model/weights';
 import type { ImageProblem } from '$lib/image';
-import { decodeImageFile } from '$lib/image/decode';
+import { decodeImageFile, type Photo } from '$lib/image/decode';
 import type { LabConfig } from './query';
 import { debounce } from './debounce';
 
@@ -42,7 +42,7 @@ export type ImageErrorKind = ImageProblem | 'decode-failed' | 'run-failed';
 export interface LiveImage {
 	/** Counts images given to this lab, so a result names the image it is for. */
 	id: number;
-	pixels: ImageData;
+	photo: Photo;
 	/** File name, sample id or 'camera'. */
 	name: string;
 	extremeAspect: boolean;
@@ -226,6 +226,9 @@ export class LiveNetwork {
 		const key = configKey(spec.config);
 		try {
 			const session = await this.getSession();
+			// A photo replaced meanwhile is closed: the new one's request runs instead.
+			const pixels = image ? image.photo.pixelsAt(spec.config.resolution) : null;
+			if (image && !pixels) return;
 			this.status = session.settledStatus(spec.config);
 			const quantize = this.quantize;
 			// The comparison needs the float classes of this image and configuration.
@@ -236,7 +239,7 @@ export class LiveNetwork {
 				(this.status === null || quantizable(this.status)) &&
 				!(known?.key === key && known.image === image.id)
 			) {
-				const float = await session.run({ spec, image: image.pixels, activations: false });
+				const float = await session.run({ spec, image: pixels, activations: false });
 				if (!float) return;
 				if (quantizable(float.network.status)) {
 					this.floatTop = { key, image: image.id, top: float.prediction!.top };
@@ -246,7 +249,7 @@ export class LiveNetwork {
 			const started = performance.now();
 			const result = await session.run({
 				spec,
-				image: image?.pixels ?? null,
+				image: pixels,
 				activations: true,
 				quantize
 			});
@@ -321,6 +324,8 @@ export class LiveNetwork {
 
 	/** A new image replaces the old one only once it has decoded; errors keep the old one. */
 	setImage(image: Omit<LiveImage, 'id'>): void {
+		this.image?.photo.close();
+		if (this.disposed) return image.photo.close();
 		this.image = { ...image, id: ++this.imageCount };
 		this.imageError = null;
 	}
@@ -334,13 +339,15 @@ export class LiveNetwork {
 		const ticket = ++this.loadTicket;
 		const started = performance.now();
 		const decoded = await decodeImageFile(file);
-		if (this.disposed) return;
+		if (this.disposed || ticket !== this.loadTicket) {
+			if (decoded.ok) decoded.image.photo.close();
+			return;
+		}
 		// User Timing: DevTools' performance panel and `npm run bench -- photo` read where time goes.
 		performance.measure('lab:decode', { start: started });
-		if (ticket !== this.loadTicket) return;
 		if (decoded.ok) {
-			const { pixels, extremeAspect } = decoded.image;
-			this.setImage({ pixels, name, extremeAspect });
+			const { photo, extremeAspect } = decoded.image;
+			this.setImage({ photo, name, extremeAspect });
 		} else {
 			const { problem, width, height } = decoded;
 			this.fail({ kind: problem, name, width, height });
@@ -358,6 +365,7 @@ export class LiveNetwork {
 
 	dispose(): void {
 		this.disposed = true;
+		this.image?.photo.close();
 		this.settle.cancel();
 		void this.session?.then((s) => s.dispose());
 		this.session = null;
