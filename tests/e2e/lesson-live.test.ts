@@ -104,6 +104,20 @@ describe('lesson 10’s live widgets', () => {
 		expect(await tensors(page)).toBeNull();
 		expect(models).toEqual([]);
 
+		// The latency chart is one image to a screen reader: its points are read from a list.
+		const chart = page.getByTestId('latency-chart');
+		const plotted = await chart
+			.getByTestId('latency-point')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('data-row')!));
+		const read = await chart.getByTestId('latency-values').getByRole('listitem').allTextContents();
+		expect(read).toHaveLength(plotted.length);
+		expect(read.map((text) => text.trim().split(': ')[0])).toEqual(plotted);
+		for (const text of read) expect(text.trim()).toMatch(/ ms$/);
+		// Each widget has a status region from the start, so what it says while loading is announced.
+		for (const widget of [latency, quantization, weights]) {
+			await expect(widget.getByRole('status').count()).resolves.toBe(1);
+		}
+
 		// LiveLatency: a row per layer kind; every kind that does mult-adds runs at a positive rate.
 		await start(latency);
 		const v2 = buildSpec({ version: 'v2', alpha: 1, resolution: 224 });

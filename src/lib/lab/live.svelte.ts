@@ -334,11 +334,23 @@ export class LiveNetwork {
 		this.imageError = error;
 	}
 
-	/** Reads, checks and decodes a file; the latest file given wins. */
-	async load(file: Blob, name: string): Promise<void> {
+	/**
+	 * Reads, checks and decodes a file; the latest file given wins, counted from the call, so a
+	 * file still being fetched (a sample photo) is overtaken by any given after it. A failed fetch
+	 * rejects only when it is still the latest.
+	 */
+	async load(file: Blob | Promise<Blob>, name: string): Promise<void> {
 		const ticket = ++this.loadTicket;
 		const started = performance.now();
-		const decoded = await decodeImageFile(file);
+		let blob: Blob;
+		try {
+			blob = await file;
+		} catch (error) {
+			if (ticket === this.loadTicket && !this.disposed) throw error;
+			return;
+		}
+		if (ticket !== this.loadTicket) return;
+		const decoded = await decodeImageFile(blob);
 		if (this.disposed || ticket !== this.loadTicket) {
 			if (decoded.ok) decoded.image.photo.close();
 			return;

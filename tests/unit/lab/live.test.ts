@@ -153,3 +153,41 @@ describe('a disposed live network', () => {
 		expect(live.imageError).toBeNull();
 	});
 });
+
+describe('photos given one after another', () => {
+	/** A fetch the test settles by hand. */
+	function pending() {
+		let settle!: { resolve: (blob: Blob) => void; reject: (error: Error) => void };
+		const promise = new Promise<Blob>((resolve, reject) => (settle = { resolve, reject }));
+		return { promise, ...settle };
+	}
+
+	it('keep the last one given, whichever fetch arrives first', async () => {
+		const live = new LiveNetwork();
+		const first = pending();
+		const second = pending();
+		const a = live.load(first.promise, 'first.png');
+		const b = live.load(second.promise, 'second.png');
+		// Empty files are refused, by name: what was given last is what the page speaks of.
+		second.resolve(new Blob([]));
+		await b;
+		expect(live.imageError).toEqual({ kind: 'empty', name: 'second.png' });
+		first.resolve(new Blob([]));
+		await a;
+		expect(live.imageError).toEqual({ kind: 'empty', name: 'second.png' });
+		live.dispose();
+	});
+
+	it('say nothing of a fetch that failed after another photo was given', async () => {
+		const live = new LiveNetwork();
+		const first = pending();
+		const stale = live.load(first.promise, 'first.png');
+		const latest = pending();
+		const current = live.load(latest.promise, 'second.png');
+		first.reject(new Error('offline'));
+		await expect(stale).resolves.toBeUndefined();
+		latest.reject(new Error('offline'));
+		await expect(current).rejects.toThrow('offline');
+		live.dispose();
+	});
+});
