@@ -45,3 +45,4 @@ export { mobilenetV2 } from './v2';
 export { mobilenetV3Large, mobilenetV3Small } from './v3';
 export { buildSpec } from './build';
 export * from './published';
+export * from './figures';

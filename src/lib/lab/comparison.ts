@@ -2,9 +2,9 @@
  * The V1 paper's what-if: the same network with standard convolutions in place of the depthwise
  * separable ones. The engine builds that network for V1 only, so V2 and V3 get no comparison.
  */
-import { DEFAULT_CONFIG, V1_TABLE4, mobilenetV1FullConv } from '$lib/architecture';
+import { DEFAULT_CONFIG, figureRows, mobilenetV1FullConv } from '$lib/architecture';
 import type { Totals } from '$lib/architecture';
-import { sourceId, tableNumber } from './published';
+import { sourceId } from './published';
 import type { PublishedFigure } from './published';
 import type { LabConfig } from './query';
 
@@ -27,7 +27,9 @@ export function fullConvComparison(
 		config.alpha === DEFAULT_CONFIG.alpha &&
 		config.resolution === DEFAULT_CONFIG.resolution &&
 		config.classes === DEFAULT_CONFIG.classes;
-	const row = isTable4Config ? V1_TABLE4.find((r) => r.model === 'Conv MobileNet') : undefined;
+	const row = isTable4Config
+		? figureRows('v1-table4').find((r) => r.key === 'Conv MobileNet')
+		: undefined;
 	return {
 		fullConv,
 		macsRatio: fullConv.macs / separable.macs,
@@ -35,9 +37,9 @@ export function fullConvComparison(
 		printed: row
 			? {
 					source: sourceId(row.source),
-					tables: [tableNumber(row.table)],
-					multAddsM: row.multAddsM,
-					paramsM: row.paramsM
+					tables: [String(row.table)],
+					multAddsM: row.multAdds!,
+					paramsM: row.params!
 				}
 			: null
 	};

@@ -3,24 +3,17 @@
  * configuration, so the page can set the computed count beside what the papers say.
  */
 import {
-	COMPARISON,
-	V1_TABLE2,
 	DEFAULT_CONFIG,
 	TF_SLIM_V1,
 	TF_SLIM_V2_V3,
 	TFLITE_HOSTED_MODELS,
-	V1_CHECKPOINTS,
 	V1_PAPER,
-	V1_TABLE4,
-	V1_TABLE6,
-	V1_TABLE7,
-	V2_CHECKPOINTS,
+	V1_TABLE2,
 	V2_PAPER,
-	V3_CHECKPOINTS,
-	V3_LARGE_PAPER,
-	V3_PAPER
+	V3_PAPER,
+	figureRows
 } from '$lib/architecture';
-import type { Citation, LayerKind, ModelFigures, Version } from '$lib/architecture';
+import type { Citation, FigureRow, FigureTable, LayerKind } from '$lib/architecture';
 import type { LabConfig } from './query';
 
 export type SourceId =
@@ -49,105 +42,23 @@ export function sourceId(citation: Citation): SourceId {
 	return found[1];
 }
 
-interface Row {
-	version: Version;
-	alpha: number;
-	resolution: number;
-	source: SourceId;
-	table: string | null;
-	multAddsM: number;
-	paramsM: number;
-}
+/** The tables whose rows the lab sets beside its counts, where a row names its network. */
+const TABLES: readonly FigureTable[] = [
+	'v1-table6',
+	'v1-table7',
+	'v1-table4',
+	'comparison',
+	'v3-table3',
+	'v1-checkpoints',
+	'v2-checkpoints',
+	'v3-checkpoints'
+];
 
-const BASE = DEFAULT_CONFIG.resolution;
+type Row = FigureRow & Required<Pick<FigureRow, 'config' | 'multAdds' | 'params'>>;
 
-/**
- * The models that the comparison tables name in prose; every MobileNet among them must be
- * here (a unit test checks), so a new row cannot silently go unmatched.
- */
-export const COMPARISON_MODELS: Readonly<
-	Record<string, Pick<Row, 'version' | 'alpha' | 'resolution'>>
-> = {
-	'MobileNetV1 1.0-224': { version: 'v1', alpha: 1, resolution: BASE },
-	'MobileNetV1 0.50-160': { version: 'v1', alpha: 0.5, resolution: 160 },
-	MobileNetV1: { version: 'v1', alpha: 1, resolution: BASE },
-	MobileNetV2: { version: 'v2', alpha: 1, resolution: BASE },
-	'MobileNetV2 (1.4)': { version: 'v2', alpha: 1.4, resolution: BASE },
-	'MobileNetV3-Large 1.0': { version: 'v3-large', alpha: 1, resolution: BASE },
-	MobileNet: { version: 'v1', alpha: 1, resolution: BASE }
-};
-
-export function tableNumber(table: string): string {
-	return table.replace(/^Table\s*/, '');
-}
-
-function fromModel(figures: ModelFigures): Row[] {
-	const config = COMPARISON_MODELS[figures.model];
-	if (config === undefined) return [];
-	return [
-		{
-			...config,
-			source: sourceId(figures.source),
-			table: tableNumber(figures.table),
-			multAddsM: figures.multAddsM,
-			paramsM: figures.paramsM
-		}
-	];
-}
-
-function allRows(): Row[] {
-	const v1 = sourceId(V1_PAPER);
-	return [
-		...V1_TABLE6.map((r) => ({
-			version: 'v1' as const,
-			alpha: r.alpha,
-			resolution: BASE,
-			source: v1,
-			table: '6',
-			multAddsM: r.multAddsM,
-			paramsM: r.paramsM
-		})),
-		...V1_TABLE7.map((r) => ({
-			version: 'v1' as const,
-			alpha: 1,
-			resolution: r.resolution,
-			source: v1,
-			table: '7',
-			multAddsM: r.multAddsM,
-			paramsM: r.paramsM
-		})),
-		...[...V1_TABLE4, ...COMPARISON, V3_LARGE_PAPER].flatMap(fromModel),
-		...V1_CHECKPOINTS.map((c) => ({
-			version: 'v1' as const,
-			alpha: c.alpha,
-			resolution: c.resolution,
-			source: sourceId(TF_SLIM_V1),
-			table: null,
-			multAddsM: c.macsM,
-			paramsM: c.paramsM
-		})),
-		...V2_CHECKPOINTS.map((c) => ({
-			version: 'v2' as const,
-			alpha: c.alpha,
-			resolution: c.resolution,
-			source: sourceId(TF_SLIM_V2_V3),
-			table: null,
-			multAddsM: c.macsM,
-			paramsM: c.paramsM
-		})),
-		...V3_CHECKPOINTS.map((c) => ({
-			version: c.variant,
-			alpha: c.alpha,
-			resolution: BASE,
-			source: sourceId(TF_SLIM_V2_V3),
-			table: null,
-			multAddsM: c.macsM,
-			paramsM: c.paramsM
-		}))
-	];
-}
-
-const ROWS = allRows();
+const ROWS: Row[] = TABLES.flatMap((table) => figureRows(table)).filter(
+	(r): r is Row => r.config !== undefined && r.multAdds !== undefined && r.params !== undefined
+);
 const SOURCE_ORDER = SOURCES.map(([, id]) => id);
 
 /**
@@ -157,23 +68,20 @@ const SOURCE_ORDER = SOURCES.map(([, id]) => id);
 export function publishedFigures(config: LabConfig): PublishedFigure[] {
 	const entries: PublishedFigure[] = [];
 	const matching = ROWS.filter(
-		(r) =>
-			r.version === config.version &&
-			Math.abs(r.alpha - config.alpha) < 1e-9 &&
-			r.resolution === config.resolution
+		({ config: c }) =>
+			c.version === config.version &&
+			Math.abs(c.alpha - config.alpha) < 1e-9 &&
+			c.resolution === config.resolution
 	);
 	for (const row of matching) {
+		const source = sourceId(row.source);
 		const same = entries.find(
-			(e) => e.source === row.source && e.multAddsM === row.multAddsM && e.paramsM === row.paramsM
+			(e) => e.source === source && e.multAddsM === row.multAdds && e.paramsM === row.params
 		);
-		const entry = same ?? {
-			source: row.source,
-			tables: [],
-			multAddsM: row.multAddsM,
-			paramsM: row.paramsM
-		};
+		const entry = same ?? { source, tables: [], multAddsM: row.multAdds, paramsM: row.params };
 		if (same === undefined) entries.push(entry);
-		if (row.table !== null && !entry.tables.includes(row.table)) entry.tables.push(row.table);
+		const table = row.table === null ? null : String(row.table);
+		if (table !== null && !entry.tables.includes(table)) entry.tables.push(table);
 	}
 	for (const entry of entries) entry.tables.sort((a, b) => Number(a) - Number(b));
 	return entries.sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source));

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
 	COMPARISON,
+	COMPARISON_MODELS,
 	DEFAULT_CONFIG,
 	V1_TABLE2,
 	V1_TABLE4,
 	V1_TABLE6,
 	V2_CHECKPOINTS,
-	V3_LARGE_PAPER
+	V3_LARGE_PAPER,
+	figureRows
 } from '$lib/architecture';
-import {
-	COMPARISON_MODELS,
-	printedDecimals,
-	printedKindShares,
-	publishedFigures
-} from '$lib/lab/published';
+import { printedDecimals, printedKindShares, publishedFigures } from '$lib/lab/published';
 import { fullConvComparison } from '$lib/lab/comparison';
 import { buildSpec } from '$lib/architecture';
 
@@ -78,6 +75,18 @@ describe('publishedFigures', () => {
 			.map((r) => r.model)
 			.filter((model) => model.startsWith('MobileNet'));
 		for (const model of named) expect(COMPARISON_MODELS).toHaveProperty([model]);
+	});
+
+	it('sets beside a configuration every row a lesson can quote for it', () => {
+		const tables = ['v1-table6', 'v1-table7', 'v1-checkpoints', 'v2-checkpoints'] as const;
+		for (const table of tables) {
+			for (const row of figureRows(table)) {
+				const figures = publishedFigures({ ...DEFAULT_CONFIG, ...row.config! });
+				expect(figures, `${table} ${row.key}`).toContainEqual(
+					expect.objectContaining({ multAddsM: row.multAdds, paramsM: row.params })
+				);
+			}
+		}
 	});
 
 	it('keeps the printed precision', () => {
