@@ -13,6 +13,9 @@ export default defineConfig({
 		// cores without flaking. Measured on the full suite here: 878 s against 1,100 s one at a time.
 		// Speed is measured by `npm run bench`, which runs one page at a time.
 		fileParallelism: true,
-		maxWorkers: 2
+		maxWorkers: 2,
+		// An assertion retried until it holds, as web-first assertions are (Playwright waits 5 s):
+		// Vitest's 1 s default is short for a page hydrating beside another file's browser.
+		expect: { poll: { timeout: 10_000 } }
 	}
 });
