@@ -109,6 +109,7 @@ describe('lesson 10’s live widgets', () => {
 		const plotted = await chart
 			.getByTestId('latency-point')
 			.evaluateAll((els) => els.map((el) => el.getAttribute('data-row')!));
+		expect(plotted.length).toBeGreaterThan(0);
 		const read = await chart.getByTestId('latency-values').getByRole('listitem').allTextContents();
 		expect(read).toHaveLength(plotted.length);
 		expect(read.map((text) => text.trim().split(': ')[0])).toEqual(plotted);

@@ -240,9 +240,16 @@ const TABLES: Record<FigureTable, () => FigureRow[]> = {
 	) as Record<keyof typeof PRINTED, () => FigureRow[]>)
 };
 
-/** A table's rows; an unknown table throws, so a typo fails the build. */
-export function figureRows(table: FigureTable): FigureRow[] {
-	const rows = TABLES[table]?.();
-	if (!rows) throw new Error(`unknown table of figures ${table}`);
+const read = new Map<FigureTable, readonly FigureRow[]>();
+
+/** A table's rows, read on first use; an unknown table throws, so a typo fails the build. */
+export function figureRows(table: FigureTable): readonly FigureRow[] {
+	let rows = read.get(table);
+	if (!rows) {
+		const reader = TABLES[table];
+		if (!reader) throw new Error(`unknown table of figures ${table}`);
+		rows = reader();
+		read.set(table, rows);
+	}
 	return rows;
 }

@@ -1,6 +1,6 @@
 /**
- * Browser-only: turns a file the user gave into RGBA pixels, after validate.ts has accepted its
- * bytes. Nothing leaves the browser: the bytes are read, checked and decoded here.
+ * Browser-only: turns a file the user gave (or a camera frame) into a Photo, after validate.ts has
+ * accepted its bytes. Nothing leaves the browser: the bytes are read, checked and decoded here.
  */
 import {
 	checkFileSize,
@@ -11,14 +11,14 @@ import {
 } from './validate';
 
 /**
- * A decoded picture, oriented, at most MAX_KEPT_SIDE on its longer side. Its pixels are read only
- * at the size they are used: the network's input, squashed to its square, and the preview, drawn
- * straight from the bitmap. Reading a whole photo back from a canvas cost three times as long as
- * reading the network's 224 × 224 square (13 and 4 ms for the sample photos here).
+ * A decoded picture, oriented, at most MAX_KEPT_SIDE on its longer side. The network reads its
+ * pixels, read back once at that size: preprocess.ts resizes them as the weights were trained
+ * (TF-slim's bilinear resize of the whole picture), which a canvas's resize would not reproduce.
+ * The preview is drawn from the bitmap, at the size it is shown.
  */
 export class Photo {
 	#source: ImageBitmap | null;
-	#input: { resolution: number; pixels: ImageData } | null = null;
+	#pixels: ImageData | null = null;
 	readonly width: number;
 	readonly height: number;
 
@@ -28,16 +28,11 @@ export class Photo {
 		this.height = source.height;
 	}
 
-	/**
-	 * The picture squashed to resolution × resolution, as the network reads it (the last one is
-	 * kept: a new α or an 8-bit pass reads the same square); null once closed.
-	 */
-	pixelsAt(resolution: number): ImageData | null {
+	/** The picture's RGBA pixels (read on first use, then kept); null once closed. */
+	pixels(): ImageData | null {
 		if (!this.#source) return null;
-		if (this.#input?.resolution !== resolution) {
-			this.#input = { resolution, pixels: toPixels(this.#source, resolution, resolution) };
-		}
-		return this.#input.pixels;
+		this.#pixels ??= toPixels(this.#source, this.width, this.height);
+		return this.#pixels;
 	}
 
 	/** Draws the picture on `canvas`, scaled to at most `maxSide` device pixels along its longer side. */
@@ -52,17 +47,24 @@ export class Photo {
 		context.drawImage(this.#source, 0, 0, shown.width, shown.height);
 	}
 
-	/** Frees the bitmap; the picture is replaced. */
+	/** Frees the bitmap and the pixels; the picture is replaced. */
 	close(): void {
 		this.#source?.close();
 		this.#source = null;
-		this.#input = null;
+		this.#pixels = null;
 	}
 }
 
-/** A frame of a playing video (the camera) as a photo. */
+/** A frame of a playing video (the camera) as a photo, kept at most MAX_KEPT_SIDE a side. */
 export async function photoOf(video: HTMLVideoElement): Promise<Photo> {
-	return new Photo(await createImageBitmap(video));
+	const kept = keptSize(video.videoWidth, video.videoHeight);
+	return new Photo(
+		await createImageBitmap(video, {
+			resizeWidth: kept.width,
+			resizeHeight: kept.height,
+			resizeQuality: 'high'
+		})
+	);
 }
 
 export interface DecodedImage {

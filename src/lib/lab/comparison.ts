@@ -34,13 +34,14 @@ export function fullConvComparison(
 		fullConv,
 		macsRatio: fullConv.macs / separable.macs,
 		paramsRatio: fullConv.params / separable.params,
-		printed: row
-			? {
-					source: sourceId(row.source),
-					tables: [String(row.table)],
-					multAddsM: row.multAdds!,
-					paramsM: row.params!
-				}
-			: null
+		printed:
+			row?.multAdds !== undefined && row.params !== undefined
+				? {
+						source: sourceId(row.source),
+						tables: row.table === null ? [] : [String(row.table)],
+						multAddsM: row.multAdds,
+						paramsM: row.params
+					}
+				: null
 	};
 }

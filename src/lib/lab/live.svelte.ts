@@ -227,7 +227,7 @@ export class LiveNetwork {
 		try {
 			const session = await this.getSession();
 			// A photo replaced meanwhile is closed: the new one's request runs instead.
-			const pixels = image ? image.photo.pixelsAt(spec.config.resolution) : null;
+			const pixels = image ? image.photo.pixels() : null;
 			if (image && !pixels) return;
 			this.status = session.settledStatus(spec.config);
 			const quantize = this.quantize;
@@ -324,6 +324,8 @@ export class LiveNetwork {
 
 	/** A new image replaces the old one only once it has decoded; errors keep the old one. */
 	setImage(image: Omit<LiveImage, 'id'>): void {
+		// A photo given directly (the camera) overtakes any file still being read.
+		this.loadTicket++;
 		this.image?.photo.close();
 		if (this.disposed) return image.photo.close();
 		this.image = { ...image, id: ++this.imageCount };
@@ -341,7 +343,6 @@ export class LiveNetwork {
 	 */
 	async load(file: Blob | Promise<Blob>, name: string): Promise<void> {
 		const ticket = ++this.loadTicket;
-		const started = performance.now();
 		let blob: Blob;
 		try {
 			blob = await file;
@@ -350,6 +351,7 @@ export class LiveNetwork {
 			return;
 		}
 		if (ticket !== this.loadTicket) return;
+		const started = performance.now();
 		const decoded = await decodeImageFile(blob);
 		if (this.disposed || ticket !== this.loadTicket) {
 			if (decoded.ok) decoded.image.photo.close();

@@ -10,16 +10,13 @@ import type { Photo } from '$lib/image/decode';
 import { LiveNetwork } from '$lib/lab/live.svelte';
 import { fileFetch, hasModel, modelsDir, readPng, useCpu } from '../model/helpers';
 
-/**
- * A photo of a PNG's pixels. Node has no ImageBitmap: the network reads the whole picture and
- * squashes it itself (preprocess), as it does a browser photo's square.
- */
+/** A photo of a PNG's pixels (Node has no ImageBitmap to hold them). */
 function photoOf(name: string): Photo {
 	const pixels = readPng(name);
 	return {
 		width: pixels.width,
 		height: pixels.height,
-		pixelsAt: () => pixels,
+		pixels: () => pixels,
 		close: () => {}
 	} as unknown as Photo;
 }
