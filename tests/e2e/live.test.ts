@@ -118,7 +118,9 @@ describe('live network', () => {
 		log('coffee α0.25 224', coffee);
 		expect(coffee).toHaveLength(5);
 		expect(coffee[0]!.label).toBe('espresso');
-		expect(coffee[0]!.prob).toBeGreaterThan(0.9);
+		// The reference figure (../shared/README.md): the file read, decoded and resized in the page
+		// as the weights were trained (TF-slim's bilinear resize, preprocess.ts), not by a canvas.
+		expect(coffee[0]!.prob).toBeCloseTo(0.94, 2);
 		const input = page.locator('[data-testid="network-input"]');
 		await expect(input.getAttribute('data-width')).resolves.toBe('224');
 
