@@ -4,6 +4,7 @@
  * with every point named by a label that overlaps no other label and no point.
  */
 import { scaleLog } from 'd3';
+import { logTicks } from './log-ticks';
 import { quote, quoteKeys, type Quote } from '$lib/lessons/quotes';
 
 export type LatencyTable = 'v3-table3' | 'comparison';
@@ -163,13 +164,6 @@ export interface LatencyChart {
 	bottom: number;
 }
 
-/** Ticks of a log axis: 1, 2, 3, 5 × a power of ten, or every d3 tick where those are too few. */
-function ticks(scale: ReturnType<typeof scaleLog<number>>): number[] {
-	const all = scale.ticks(10);
-	const few = all.filter((t) => [1, 2, 3, 5].includes(Number(t.toExponential(0).split('e')[0])));
-	return few.length >= 3 ? few : all;
-}
-
 export function latencyChart(
 	data: readonly LatencyPoint[],
 	options: LatencyChartOptions
@@ -199,8 +193,9 @@ export function latencyChart(
 			...(markers[k] as Marker),
 			label: labels[k] as PlacedLabel
 		})),
-		xTicks: ticks(x).map((value) => ({ value, x: x(value) })),
-		yTicks: ticks(y).map((value) => ({ value, y: y(value) })),
+		// 1, 2, 3, 5 × a power of ten, or every d3 tick where those are too few.
+		xTicks: logTicks(x, [1, 2, 3, 5], 3).map((value) => ({ value, x: x(value) })),
+		yTicks: logTicks(y, [1, 2, 3, 5], 3).map((value) => ({ value, y: y(value) })),
 		left,
 		right,
 		top,

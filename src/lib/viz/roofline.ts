@@ -6,6 +6,7 @@
  * Intensities are the engine's (`arithmeticIntensity`, the figure `<Num of="intensity">` prints).
  */
 import { scaleLog } from 'd3';
+import { logTicks } from './log-ticks';
 import { arithmeticIntensity } from '$lib/architecture';
 import type { LayerKind, NetworkSpec } from '$lib/architecture';
 
@@ -99,18 +100,6 @@ export interface RooflineChart {
 	bottom: number;
 }
 
-/** Powers of ten, and 2 and 5 times them (only 5 on a short axis), inside a log domain. */
-function logTicks(lo: number, hi: number, mantissas: readonly number[] = [1, 2, 5]): number[] {
-	const ticks: number[] = [];
-	for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-		for (const m of mantissas) {
-			const value = Number((m * 10 ** e).toPrecision(1));
-			if (value >= lo * (1 - 1e-9) && value <= hi * (1 + 1e-9)) ticks.push(value);
-		}
-	}
-	return ticks;
-}
-
 /** The foot of the rate axis: the decade below the least rate any stop gives any layer. */
 export function rateFloor(layers: readonly RooflineLayer[]): number {
 	const lowest = Math.min(...layers.map((l) => l.intensity));
@@ -157,14 +146,11 @@ export function rooflineChart(
 		roof,
 		ridge: { x: x(ridge), y: y(1) },
 		layers: placed,
-		xTicks: logTicks(
-			xLo,
-			xHi,
-			(right - left) / Math.log10(xHi / xLo) < 110 ? [1, 5] : [1, 2, 5]
-		).map((value) => ({ value, x: x(value) })),
-		yTicks: logTicks(yLo, 1)
-			.filter((value) => Number.isInteger(Number(Math.log10(value).toFixed(9))))
-			.map((value) => ({ value, y: y(value) })),
+		// Powers of ten, and 2 and 5 times them (only 5 where a decade is narrow); the rate axis, decades.
+		xTicks: logTicks(x, (right - left) / Math.log10(xHi / xLo) < 110 ? [1, 5] : [1, 2, 5]).map(
+			(value) => ({ value, x: x(value) })
+		),
+		yTicks: logTicks(y, [1]).map((value) => ({ value, y: y(value) })),
 		left,
 		right,
 		top,
