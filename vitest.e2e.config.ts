@@ -8,14 +8,12 @@ export default defineConfig({
 		globalSetup: ['tests/e2e/global-setup.ts'],
 		testTimeout: 90_000,
 		hookTimeout: 90_000,
-		// Two files at a time on two cores: a browser test waits on pages (loads, idle callbacks,
-		// network) much of its time, and every wait is on a condition, so two Chromiums share the
-		// cores without flaking. Measured on the full suite here: 878 s against 1,100 s one at a time.
-		// Speed is measured by `npm run bench`, which runs one page at a time.
-		fileParallelism: true,
-		maxWorkers: 2,
+		// One file at a time. Two at a time took 878 s against 1,100 s here, but in one full run of
+		// four, two of phone.test's pages hung past the test timeout, so the order stays serial
+		// until that is understood (see CONTRIBUTING.md).
+		fileParallelism: false,
 		// An assertion retried until it holds, as web-first assertions are (Playwright waits 5 s):
-		// Vitest's 1 s default is short for a page hydrating beside another file's browser.
+		// Vitest's 1 s default is short for a page hydrating on a busy machine.
 		expect: { poll: { timeout: 10_000 } }
 	}
 });

@@ -42,7 +42,11 @@ async function readThrough(page: Page): Promise<void> {
 		for (const details of document.querySelectorAll('details')) details.open = true;
 		for (let y = 0; y < document.body.scrollHeight; y += 700) {
 			window.scrollTo(0, y);
-			await new Promise((done) => requestAnimationFrame(() => done(null)));
+			// A frame, or 100 ms if none comes: a page whose frames stall must not hang the test.
+			await new Promise((done) => {
+				requestAnimationFrame(() => done(null));
+				setTimeout(() => done(null), 100);
+			});
 		}
 		window.scrollTo(0, 0);
 	});
