@@ -5,7 +5,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { a11yViolations, launchBrowser, openPage, screenshotView } from './browser';
+import {
+	a11yViolations,
+	launchBrowser,
+	openPage,
+	renderAllSections,
+	screenshotView
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,6 +34,8 @@ const pages = [
 	'/ko/learn/mobilenet-v1/',
 	'/en/learn/width-and-resolution/',
 	'/ru/learn/pointwise-convolution/',
+	// Log–log charts whose Russian axis titles are longer than a phone's chart.
+	'/ru/learn/latency-and-8-bit/',
 	'/en/lab/',
 	'/ru/explore/',
 	'/ko/notebook/',
@@ -36,7 +44,7 @@ const pages = [
 
 /** Scrolls through the page so every lazily drawn part is laid out, then back to the top. */
 async function readThrough(page: Page): Promise<void> {
-	await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+	await renderAllSections(page);
 	await page.evaluate(async () => {
 		// Closed disclosures (the playground's API list, the contents) are checked open.
 		for (const details of document.querySelectorAll('details')) details.open = true;
@@ -87,16 +95,25 @@ function unannouncedOverflow(page: Page) {
 
 describe('on a 390-px phone', () => {
 	for (const path of pages) {
-		it(`${path}: no sideways overflow that is not an announced scroller; axe clean`, async () => {
+		it(`${path}: no sideways overflow that is not an announced scroller; axe clean`, async ({
+			onTestFailed,
+			onTestFinished
+		}) => {
+			// A test that runs out of time says which step it was waiting on, and frees its page.
+			let step = 'opening the page';
+			onTestFailed(() => console.error(`${path}: failed while ${step}`));
 			const { page, problems } = await openPage(browser, path, phone);
+			onTestFinished(() => page.context().close());
+			step = 'scrolling through';
 			await readThrough(page);
+			step = 'looking for overflow';
 			expect(await unannouncedOverflow(page)).toEqual([]);
+			step = 'running axe';
 			const violations = await a11yViolations(page);
 			expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
 				[]
 			);
 			expect(problems.errors).toEqual([]);
-			await page.context().close();
 		});
 	}
 

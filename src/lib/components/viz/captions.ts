@@ -48,6 +48,25 @@ export function estimateWidth(text: string, px: number): number {
 }
 
 /**
+ * `text` broken at its spaces into lines no wider than `width` by estimateWidth (a word wider than
+ * that keeps a line of its own): an axis title longer than a phone's chart.
+ */
+export function wrapLines(text: string, width: number, px: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const longer = line ? `${line} ${word}` : word;
+		if (line && estimateWidth(longer, px) > width) {
+			lines.push(line);
+			line = word;
+		} else {
+			line = longer;
+		}
+	}
+	return line ? [...lines, line] : lines;
+}
+
+/**
  * The widest each item's caption gets as the animation runs (its counters at their longest), in
  * pixels, with `measure` giving the width of a line.
  */
