@@ -6,6 +6,7 @@ import rehypeKatexSvelte from 'rehype-katex-svelte';
 import {
 	componentsIn,
 	rehypeHeadingIds,
+	rehypeLessonFacts,
 	rehypeLessonImports,
 	rehypeSlideIslands,
 	remarkComponentParagraphs
@@ -33,6 +34,8 @@ const config = {
 			rehypePlugins: [
 				[rehypeKatexSvelte, { output: 'htmlAndMathml' }],
 				rehypeHeadingIds,
+				// What the site reads of a lesson without rendering it, into its metadata.
+				rehypeLessonFacts,
 				[
 					rehypeLessonImports,
 					{
@@ -79,7 +82,7 @@ const config = {
 		inlineStyleThreshold: 32 * 1024,
 		alias: { $content: 'content' },
 		prerender: {
-			entries: ['*', ...languages.map((lang) => `/${lang}/`)],
+			entries: ['*', ...languages.map((lang) => /** @type {`/${string}`} */ (`/${lang}/`))],
 			handleMissingId: 'fail'
 		},
 		csp: {
@@ -99,7 +102,11 @@ const config = {
 					'self',
 					'https://storage.googleapis.com',
 					...(process.env.PUBLIC_MODEL_BASE_URL?.startsWith('http')
-						? [new URL(process.env.PUBLIC_MODEL_BASE_URL).origin]
+						? [
+								/** @type {`${string}://${string}.${string}`} */ (
+									new URL(process.env.PUBLIC_MODEL_BASE_URL).origin
+								)
+							]
 						: [])
 				],
 				'worker-src': ['self', 'blob:'],

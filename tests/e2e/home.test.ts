@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessonFeatures } from '../../src/lib/lessons/features';
+import { lessonFacts } from '../lesson-facts';
 import { launchBrowser, openPage, screenshot } from './browser';
 import { seriousA11yViolations } from './live-helpers';
 
@@ -21,14 +22,17 @@ afterAll(async () => {
 const animations = readdirSync('src/lib/components/viz')
 	.filter((f) => f.endsWith('.svelte'))
 	.map((f) => f.slice(0, -'.svelte'.length));
-/** Each English lesson's features, in course order, from its source. */
-const expected = readdirSync('content/en')
-	.filter((f) => f.endsWith('.md'))
-	.map((f) => readFileSync(`content/en/${f}`, 'utf8'))
-	.map((source) => ({
-		order: Number(/^order:\s*(\d+)/m.exec(source)![1]),
-		features: lessonFeatures(source, animations).join(' ')
-	}))
+/** Each English lesson's features, in course order, from the lesson as the site compiles it. */
+const expected = (
+	await Promise.all(
+		readdirSync('content/en')
+			.filter((f) => f.endsWith('.md'))
+			.map(async (f) => ({
+				order: Number(/^order:\s*(\d+)/m.exec(readFileSync(`content/en/${f}`, 'utf8'))![1]),
+				features: lessonFeatures(await lessonFacts('en', f.slice(0, -3)), animations).join(' ')
+			}))
+	)
+)
 	.sort((a, b) => a.order - b.order)
 	.map((l) => l.features);
 

@@ -22,18 +22,17 @@ import {
 	parseLessonMeta,
 	type LessonEntry
 } from './registry';
-import { componentIds, extractToc, readableText, type TocEntry } from './source';
+import { idsOf, parseLessonFacts, type LessonFacts, type TocEntry } from './facts';
 import { htmlLang } from '$lib/i18n/languages';
 
-const sources = import.meta.glob<string>('/content/*/*.md', {
-	query: '?raw',
-	import: 'default',
-	eager: true
-});
-const frontmatter = import.meta.glob<unknown>('/content/*/*.md', {
-	import: 'metadata',
-	eager: true
-});
+/**
+ * Each compiled lesson's frontmatter, and what rehypeLessonFacts read of it. Named exports only:
+ * globbing the whole modules here (their components too) lost the lessons' stylesheets from the
+ * prerendered pages, which SvelteKit finds through +page.ts's dynamic import of the lesson
+ * (tests/e2e/lazy-widgets.test.ts checks every scoped class has its rules).
+ */
+const metadata = import.meta.glob<unknown>('/content/*/*.md', { import: 'metadata', eager: true });
+const facts = import.meta.glob<unknown>('/content/*/*.md', { import: 'facts', eager: true });
 const glossaryFiles = import.meta.glob<unknown>('/content/*/glossary.json', {
 	import: 'default',
 	eager: true
@@ -47,14 +46,14 @@ const referenceFile = import.meta.glob<unknown>('/content/references.json', {
 	eager: true
 });
 
-export interface LessonRecord extends LessonEntry {
-	source: string;
+interface LessonRecord extends LessonEntry {
+	facts: LessonFacts;
 }
 
-const lessons: LessonRecord[] = Object.entries(sources).flatMap(([path, source]) => {
+const lessons: LessonRecord[] = Object.entries(metadata).flatMap(([path, meta]) => {
 	const at = parseContentPath(path);
 	if (!at) return [];
-	return [{ ...at, ...parseLessonMeta(frontmatter[path], path), source }];
+	return [{ ...at, ...parseLessonMeta(meta, path), facts: parseLessonFacts(facts[path], path) }];
 });
 
 const references = parseReferences(
@@ -93,8 +92,8 @@ function courseItem(lesson: LessonRecord): CourseItem {
 		title: lesson.title,
 		summary: lesson.summary,
 		order: lesson.order,
-		minutes: readingMinutes(readableText(lesson.source)),
-		features: lessonFeatures(lesson.source, animations),
+		minutes: readingMinutes(lesson.facts.reading),
+		features: lessonFeatures(lesson.facts, animations),
 		contentLang: htmlLang[lesson.lang as Locale] ?? lesson.lang
 	};
 }
@@ -137,11 +136,11 @@ export function lessonPage(lang: Locale, slug: string): LessonPageData | null {
 		...courseItem(lesson),
 		sourceLang: lesson.lang,
 		fallback,
-		toc: extractToc(lesson.source),
-		equations: componentIds(lesson.source, 'Equation'),
-		references: citedReferences(componentIds(lesson.source, 'Cite'), references),
-		cells: componentIds(lesson.source, 'Cell'),
-		terms: termsOf(lang, componentIds(lesson.source, 'Term')),
+		toc: lesson.facts.toc,
+		equations: idsOf(lesson.facts, 'Equation'),
+		references: citedReferences(idsOf(lesson.facts, 'Cite'), references),
+		cells: idsOf(lesson.facts, 'Cell'),
+		terms: termsOf(lang, idsOf(lesson.facts, 'Term')),
 		previous: link(previous),
 		next: link(next)
 	};
@@ -191,7 +190,9 @@ export function glossary(lang: Locale): { entries: GlossaryItem[]; contentLang: 
 		const found = lessonIn(lang, slug);
 		return found ? [found.lesson] : [];
 	});
-	const first = firstAppearances(ordered);
+	const first = firstAppearances(
+		ordered.map((lesson) => ({ slug: lesson.slug, terms: idsOf(lesson.facts, 'Term') }))
+	);
 	return {
 		contentLang: htmlLang[sourceLang],
 		entries: sortGlossary(entries, htmlLang[sourceLang]).map((entry) => {

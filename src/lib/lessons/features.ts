@@ -4,7 +4,7 @@
  * animations folder), a calculator (a widget that computes from numbers the reader picks, or any
  * widget given `controls`), code to run (a notebook cell), a way into the lab.
  */
-import { body, componentNames } from './source';
+import type { LessonFacts } from './facts';
 
 export type LessonFeature = 'animation' | 'calculator' | 'code' | 'lab';
 
@@ -20,15 +20,17 @@ const CALCULATORS: ReadonlySet<string> = new Set([
 const LAB_LINKS: ReadonlySet<string> = new Set(['LabLink', 'NetworkExplorer', 'ArchitectureTable']);
 
 /**
- * The features of a lesson's source, in FEATURES order. `animations` names the components of the
- * animations folder (src/lib/components/viz).
+ * The features of a lesson (from its facts), in FEATURES order. `animations` names the components
+ * of the animations folder (src/lib/components/viz).
  */
-export function lessonFeatures(source: string, animations: readonly string[]): LessonFeature[] {
-	const names = new Set(componentNames(source));
-	const withControls = [...body(source).matchAll(/<([A-Z][A-Za-z0-9]*)\b[^<>]*\bcontrols\b/g)];
+export function lessonFeatures(
+	facts: Pick<LessonFacts, 'components' | 'controls'>,
+	animations: readonly string[]
+): LessonFeature[] {
+	const names = new Set(facts.components);
 	const has: Record<LessonFeature, boolean> = {
 		animation: animations.some((name) => names.has(name)),
-		calculator: [...names].some((name) => CALCULATORS.has(name)) || withControls.length > 0,
+		calculator: [...names].some((name) => CALCULATORS.has(name)) || facts.controls,
 		code: names.has('Cell'),
 		lab: [...names].some((name) => LAB_LINKS.has(name))
 	};

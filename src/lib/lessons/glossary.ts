@@ -2,8 +2,6 @@
  * The glossary: one JSON file per language (content/<lang>/glossary.json) holding the prose,
  * and where in the course each term first appears (a lesson marks it with <Term id="…">).
  */
-import { componentIds } from './source';
-
 export interface GlossaryEntry {
 	/** Anchor on the glossary page; the same in every language. */
 	id: string;
@@ -51,14 +49,14 @@ export function sortGlossary(entries: readonly GlossaryEntry[], locale: string):
 
 /**
  * For each term id, the first lesson (in course order) that marks it. Lessons must be passed in
- * course order.
+ * course order, each with the terms it marks (<Term id="…">).
  */
 export function firstAppearances(
-	lessons: ReadonlyArray<{ slug: string; source: string }>
+	lessons: ReadonlyArray<{ slug: string; terms: readonly string[] }>
 ): Map<string, string> {
 	const first = new Map<string, string>();
 	for (const lesson of lessons) {
-		for (const id of componentIds(lesson.source, 'Term')) {
+		for (const id of lesson.terms) {
 			if (!first.has(id)) first.set(id, lesson.slug);
 		}
 	}

@@ -3,6 +3,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { LAZY_WIDGET } from './lazy-widgets.js';
+import { countReadingUnits } from './reading-time.js';
 import { addScriptImport } from '../present/rehype-slides.js';
 
 /** `## Title {#id}`: an explicit, language-neutral id, so links keep their anchor across languages. */
@@ -35,6 +36,127 @@ export function rehypeHeadingIds() {
 			last.value = (last.value ?? '').replace(HEADING_ID, '');
 			node.properties = { ...node.properties, id: match[1] };
 		});
+	};
+}
+
+/** A tag in raw markup, opening (`<Notes>`), closing (`</Notes>`) or self-closing (`<Cell />`). */
+const TAG = /<(\/?)([A-Za-z][\w.]*)\b[^>]*?(\/?)>/g;
+/** `<Name … id="…"`: a component given an id. */
+const ID_ATTRIBUTE = /<([A-Z][A-Za-z0-9]*)\b[^>]*?\bid="([^"]+)"/g;
+/** A component given `controls` (the reader sets its numbers). */
+const CONTROLS = /<[A-Z][A-Za-z0-9]*\b[^<>]*\bcontrols\b/;
+
+/** @param {HastNode} node */
+function isMath(node) {
+	const classes = node.properties?.className;
+	return Array.isArray(classes) && classes.includes('math');
+}
+
+/** @param {HastNode} node @returns {string} the text a reader sees: math and markup left out */
+function textOf(node) {
+	if (node.type === 'text') return node.value ?? '';
+	if (node.type !== 'element' || isMath(node)) return '';
+	return (node.children ?? []).map(textOf).join('');
+}
+
+/**
+ * What the site needs to know of a lesson without rendering it, read from the tree it is rendered
+ * from (after rehypeHeadingIds), and exported by the compiled lesson as `facts` (facts.ts):
+ * - `toc`: its ## and ### headings (id, text, depth);
+ * - `components`: the components it uses, sorted;
+ * - `ids`: for each component given ids, the ids in order of appearance, repeats kept
+ *   (`ids.Equation`, `ids.Cite`, `ids.Term`, `ids.Cell`…);
+ * - `controls`: whether a component is given `controls`;
+ * - `reading`: the words (and Chinese and Korean characters) a student reads: code, math, markup
+ *   and teacher notes left out; `prose`: the same without the key points (the slides' text).
+ * A code block reaches this tree as escaped markup, so a tag shown as code counts as no component.
+ * Only the server reads them: the browser's copy of the lesson holds `undefined` (`browser` is a
+ * constant there, so the bundler drops the rest; not `import.meta.env.SSR`, whose mere mention makes
+ * Svelte compile the lesson with a component context it does not need). Tests read
+ * `file.data.facts`.
+ */
+export function rehypeLessonFacts() {
+	/** @param {HastNode} tree @param {{ data: Record<string, unknown> }} file */
+	return (tree, file) => {
+		/** @type {{ id: string, text: string, depth: 2 | 3 }[]} */
+		const toc = [];
+		/** @type {Set<string>} */
+		const components = new Set();
+		/** @type {Record<string, string[]>} */
+		const ids = {};
+		let controls = false;
+		/** @type {string[]} */
+		const read = [];
+		/** @type {string[]} */
+		const prose = [];
+		// Open <Notes> and <Points> around the current node, in document order.
+		let notes = 0;
+		let points = 0;
+		/** @param {string} text */
+		const say = (text) => {
+			if (notes > 0) return;
+			read.push(text);
+			if (points === 0) prose.push(text);
+		};
+		/** @param {string} markup */
+		const readRaw = (markup) => {
+			for (const [, name = '', id = ''] of markup.matchAll(ID_ATTRIBUTE)) {
+				(ids[name] ??= []).push(id);
+			}
+			if (CONTROLS.test(markup)) controls = true;
+			let from = 0;
+			for (const tag of markup.matchAll(TAG)) {
+				say(markup.slice(from, tag.index));
+				from = tag.index + tag[0].length;
+				const [, closing, name = '', selfClosing] = tag;
+				if (/^[A-Z]/.test(name)) components.add(name);
+				if (selfClosing) continue;
+				const step = closing ? -1 : 1;
+				if (name === 'Notes') notes = Math.max(0, notes + step);
+				if (name === 'Points') points = Math.max(0, points + step);
+			}
+			say(markup.slice(from));
+		};
+		/** @param {HastNode} node */
+		const visit = (node) => {
+			// mdsvex passes a code block on as raw `<pre>{@html …}</pre>`: code, not prose or markup.
+			if (node.type === 'raw' && /^\s*<pre\b/.test(node.value ?? '')) return;
+			if (node.type === 'raw') return readRaw(node.value ?? '');
+			if (node.type === 'text') return say(node.value ?? '');
+			if (node.type !== 'element' && node.type !== 'root') return;
+			if (isMath(node)) return;
+			if (node.tagName === 'h2' || node.tagName === 'h3') {
+				toc.push({
+					id: String(node.properties?.id ?? ''),
+					text: textOf(node).replace(/\s+/g, ' ').trim(),
+					depth: node.tagName === 'h2' ? 2 : 3
+				});
+			}
+			for (const child of node.children ?? []) visit(child);
+		};
+		visit(tree);
+		const facts = {
+			toc,
+			components: [...components].sort(),
+			ids,
+			controls,
+			reading: countReadingUnits(read.join(' ')),
+			prose: countReadingUnits(prose.join(' '))
+		};
+		file.data.facts = facts;
+		// mdsvex adds its `metadata` export to this module script. `<` escaped: no text in it can
+		// end the script.
+		const literal = JSON.stringify(facts).replace(/</g, '\\u003c');
+		tree.children = [
+			{
+				type: 'raw',
+				value:
+					'<script context="module">\n' +
+					"\timport { browser } from '$app/environment';\n" +
+					`\texport const facts = browser ? undefined : ${literal};\n</script>`
+			},
+			...(tree.children ?? [])
+		];
 	};
 }
 

@@ -6,14 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGlossary, firstAppearances } from '$lib/lessons/glossary';
 import { parseReferences } from '$lib/lessons/references';
-import {
-	citationsInsideFigures,
-	componentIdCounts,
-	componentIds,
-	componentNames,
-	readableText
-} from '$lib/lessons/source';
-import { countReadingUnits } from '$lib/lessons/reading-time';
+import { idsOf } from '$lib/lessons/facts';
+import { citationsInsideFigures } from '$lib/lessons/source';
+import { lessonFacts } from '../../lesson-facts';
 import { frontmatter, LANGUAGES, lessonSource, slugsOf } from './helpers';
 
 /** Components that are interactive or live-computed: each lesson needs one. */
@@ -35,6 +30,13 @@ const WIDGETS = [
 	'LiveQuantization',
 	'LiveWeights'
 ];
+
+/** How often each of `ids` occurs. */
+function counts(ids: readonly string[] = []): Map<string, number> {
+	const found = new Map<string, number>();
+	for (const id of ids) found.set(id, (found.get(id) ?? 0) + 1);
+	return found;
+}
 
 const references = parseReferences(
 	JSON.parse(readFileSync('content/references.json', 'utf8')),
@@ -66,26 +68,25 @@ for (const lang of LANGUAGES) {
 		});
 
 		for (const slug of slugs) {
-			it(`${slug}: frontmatter, an equation, a widget, known terms and references`, () => {
+			it(`${slug}: frontmatter, an equation, a widget, known terms and references`, async () => {
 				const source = lessonSource(lang, slug);
 				const fm = frontmatter(source, `${lang}/${slug}`);
 				expect(fm.title).toBeTruthy();
 				expect(fm.summary).toBeTruthy();
 				expect(source).not.toMatch(/^# /m);
-				expect(componentIds(source, 'Equation').length).toBeGreaterThan(0);
-				expect(componentNames(source).some((name) => WIDGETS.includes(name))).toBe(true);
-				for (const [id, count] of componentIdCounts(source, 'Term')) {
+				const facts = await lessonFacts(lang, slug);
+				expect(idsOf(facts, 'Equation').length).toBeGreaterThan(0);
+				expect(facts.components.some((name) => WIDGETS.includes(name))).toBe(true);
+				for (const [id, count] of counts(facts.ids.Term)) {
 					expect(glossaryIds.has(id), `${id} is in the glossary`).toBe(true);
 					expect(count, `${id} is marked once`).toBe(1);
 				}
-				for (const [id, count] of componentIdCounts(source, 'Equation')) {
+				for (const [id, count] of counts(facts.ids.Equation)) {
 					expect(count, `equation ${id} is defined once`).toBe(1);
 				}
-				for (const id of componentIds(source, 'EqRef')) {
-					expect(componentIds(source, 'Equation')).toContain(id);
-				}
-				for (const id of componentIds(source, 'Cite')) expect(references.has(id), id).toBe(true);
-				expect(componentIds(source, 'Cite').length).toBeGreaterThan(0);
+				for (const id of idsOf(facts, 'EqRef')) expect(idsOf(facts, 'Equation')).toContain(id);
+				for (const id of idsOf(facts, 'Cite')) expect(references.has(id), id).toBe(true);
+				expect(idsOf(facts, 'Cite').length).toBeGreaterThan(0);
 			});
 		}
 
@@ -98,9 +99,11 @@ for (const lang of LANGUAGES) {
 			expect(misplaced).toEqual([]);
 		});
 
-		it.runIf(lang === 'en')('uses every glossary term in some lesson', () => {
+		it.runIf(lang === 'en')('uses every glossary term in some lesson', async () => {
 			const first = firstAppearances(
-				slugs.map((slug) => ({ slug, source: lessonSource(lang, slug) }))
+				await Promise.all(
+					slugs.map(async (slug) => ({ slug, terms: idsOf(await lessonFacts(lang, slug), 'Term') }))
+				)
 			);
 			expect(glossary.filter((entry) => !first.has(entry.id)).map((e) => e.id)).toEqual([]);
 		});
@@ -109,10 +112,9 @@ for (const lang of LANGUAGES) {
 
 describe('English lessons', () => {
 	// The key points restate the prose a few lines each (the slides' text): not counted as prose.
-	it('are each 800–2000 words of prose', () => {
+	it('are each 800–2000 words of prose', async () => {
 		for (const slug of slugsOf('en')) {
-			const source = lessonSource('en', slug).replace(/<Points>[\s\S]*?<\/Points>/g, ' ');
-			const { words } = countReadingUnits(readableText(source));
+			const { words } = (await lessonFacts('en', slug)).prose;
 			expect(words, slug).toBeGreaterThanOrEqual(800);
 			expect(words, slug).toBeLessThanOrEqual(2000);
 		}

@@ -4,8 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { componentIds, componentNames, extractToc } from '$lib/lessons/source';
-import { LANGUAGES, lessonSource, slugsOf } from './helpers';
+import { idsOf } from '$lib/lessons/facts';
+import { lessonFacts } from '../../lesson-facts';
+import { LANGUAGES, slugsOf } from './helpers';
 
 const others = LANGUAGES.filter((lang) => lang !== 'en');
 const english = slugsOf('en');
@@ -23,18 +24,16 @@ describe('lesson parity', () => {
 			});
 
 			for (const slug of english) {
-				it(`${slug} uses the same components, sections, equations and terms`, () => {
+				it(`${slug} uses the same components, sections, equations and terms`, async () => {
 					expect(existsSync(`content/${lang}/${slug}.md`), `content/${lang}/${slug}.md`).toBe(true);
-					const en = lessonSource('en', slug);
-					const translated = lessonSource(lang, slug);
-					expect(componentNames(translated)).toEqual(componentNames(en));
-					expect(extractToc(translated).map((h) => h.id)).toEqual(extractToc(en).map((h) => h.id));
+					const en = await lessonFacts('en', slug);
+					const translated = await lessonFacts(lang, slug);
+					expect(translated.components).toEqual(en.components);
+					expect(translated.toc.map((h) => h.id)).toEqual(en.toc.map((h) => h.id));
 					for (const name of ['Equation', 'Cite', 'Erratum']) {
-						expect(componentIds(translated, name), name).toEqual(componentIds(en, name));
+						expect(idsOf(translated, name), name).toEqual(idsOf(en, name));
 					}
-					expect(new Set(componentIds(translated, 'Term'))).toEqual(
-						new Set(componentIds(en, 'Term'))
-					);
+					expect(new Set(idsOf(translated, 'Term'))).toEqual(new Set(idsOf(en, 'Term')));
 				});
 			}
 
