@@ -83,7 +83,14 @@ export async function openPage(
  * element that does it, to remove when done.
  */
 export function renderAllSections(page: Page) {
-	return page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+	// Not addStyleTag: it waits for the style's load event, a wait with no time limit. An inline
+	// style applies as it is inserted.
+	return page.evaluateHandle(() => {
+		const style = document.createElement('style');
+		style.textContent = '* { content-visibility: visible !important; }';
+		document.head.append(style);
+		return style;
+	});
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

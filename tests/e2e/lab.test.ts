@@ -39,7 +39,7 @@ async function expectTotals(page: Page, config: NetworkConfig) {
 			document.querySelector('[data-testid="total-macs"]')?.getAttribute('data-value') ===
 			String(macs),
 		want.macs,
-		{ timeout: 5000 }
+		{ timeout: 10_000 }
 	);
 	await expect(totals(page)).resolves.toEqual({ macs: want.macs, params: want.params });
 	await expect(page.locator('[data-testid="layer-row"]').count()).resolves.toBe(want.layers.length);

@@ -72,8 +72,12 @@ describe('lesson widgets load their code only when needed', () => {
 		await expect(play.getAttribute('aria-pressed')).resolves.toBe('false');
 
 		await hold.release();
-		await expect.poll(() => value('calc-standard')).toBe(standardConvCost(dk, m, 64, df));
-		await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
+		// Each widget then hydrates in a task of its own, as the page's idle time allows: on a busy
+		// machine that takes longer than the default ten seconds for both.
+		await expect
+			.poll(() => value('calc-standard'), { timeout: 20_000 })
+			.toBe(standardConvCost(dk, m, 64, df));
+		await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
 		await expect(calculator.getByTestId('calc-n').inputValue()).resolves.toBe('64');
 		expect(problems.errors).toEqual([]);
 		await context.close();
