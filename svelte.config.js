@@ -34,7 +34,8 @@ const config = {
 			rehypePlugins: [
 				[rehypeKatexSvelte, { output: 'htmlAndMathml' }],
 				rehypeHeadingIds,
-				// What the site reads of a lesson without rendering it, into its metadata.
+				// What the site reads of a lesson without rendering it (its `facts` export): after KaTeX and
+				// the heading ids, before the imports and slides add components and repeat headings.
 				rehypeLessonFacts,
 				[
 					rehypeLessonImports,

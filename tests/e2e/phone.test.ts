@@ -102,8 +102,10 @@ describe('on a 390-px phone', () => {
 			// A test that runs out of time says which step it was waiting on, and frees its page.
 			let step = 'opening the page';
 			onTestFailed(() => console.error(`${path}: failed while ${step}`));
+			onTestFinished(async () => {
+				await Promise.all(browser.contexts().map((context) => context.close()));
+			});
 			const { page, problems } = await openPage(browser, path, phone);
-			onTestFinished(() => page.context().close());
 			step = 'scrolling through';
 			await readThrough(page);
 			step = 'looking for overflow';

@@ -1,6 +1,6 @@
 /**
- * Reads content/ at build time: every lesson's source and frontmatter, the glossaries and the
- * bibliography. English defines the course; a lesson or glossary not yet translated falls back
+ * Reads content/ at build time: each compiled lesson's frontmatter (`metadata`) and what
+ * rehypeLessonFacts read of it (`facts`), the glossaries and the bibliography. English defines the course; a lesson or glossary not yet translated falls back
  * to English (the parity test keeps that from shipping).
  */
 import { baseLocale, type Locale } from '$lib/paraglide/runtime';
@@ -24,6 +24,7 @@ import {
 } from './registry';
 import { idsOf, parseLessonFacts, type LessonFacts, type TocEntry } from './facts';
 import { htmlLang } from '$lib/i18n/languages';
+import { LAB_TERM_IDS } from '$lib/lab/layer-labels';
 
 /**
  * Each compiled lesson's frontmatter, and what rehypeLessonFacts read of it. Named exports only:
@@ -121,6 +122,8 @@ export interface LessonPageData extends CourseItem {
 	cells: string[];
 	/** The glossary entries it marks with <Term>, for their popovers (definition as HTML). */
 	terms: Record<string, { term: string; html: string }>;
+	/** The glossary's short terms the lab names layers with, for a live widget's layer picker. */
+	layerTerms: Record<string, string>;
 	previous: { slug: string; title: string } | null;
 	next: { slug: string; title: string } | null;
 }
@@ -141,6 +144,7 @@ export function lessonPage(lang: Locale, slug: string): LessonPageData | null {
 		references: citedReferences(idsOf(lesson.facts, 'Cite'), references),
 		cells: idsOf(lesson.facts, 'Cell'),
 		terms: termsOf(lang, idsOf(lesson.facts, 'Term')),
+		layerTerms: glossaryTerms(lang, LAB_TERM_IDS),
 		previous: link(previous),
 		next: link(next)
 	};

@@ -7,7 +7,7 @@ import { countReadingUnits } from './reading-time.js';
 import { addScriptImport } from '../present/rehype-slides.js';
 
 /** `## Title {#id}`: an explicit, language-neutral id, so links keep their anchor across languages. */
-export const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
+const HEADING_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
 
 /** @typedef {{ type: string, tagName?: string, value?: string, properties?: Record<string, unknown>, children?: HastNode[] }} HastNode */
 
@@ -52,9 +52,20 @@ function isMath(node) {
 	return Array.isArray(classes) && classes.includes('math');
 }
 
+/** mdsvex escapes these in inline code before rehype (so Svelte reads no tag or expression there). */
+const CODE_ENTITIES = { '&lt;': '<', '&gt;': '>', '&#123;': '{', '&#125;': '}' };
+
+/** @param {string} text */
+function unescapeCode(text) {
+	return text.replace(
+		/&lt;|&gt;|&#123;|&#125;/g,
+		(entity) => CODE_ENTITIES[/** @type {keyof typeof CODE_ENTITIES} */ (entity)]
+	);
+}
+
 /** @param {HastNode} node @returns {string} the text a reader sees: math and markup left out */
 function textOf(node) {
-	if (node.type === 'text') return node.value ?? '';
+	if (node.type === 'text') return unescapeCode(node.value ?? '');
 	if (node.type !== 'element' || isMath(node)) return '';
 	return (node.children ?? []).map(textOf).join('');
 }
@@ -78,7 +89,7 @@ function textOf(node) {
 export function rehypeLessonFacts() {
 	/** @param {HastNode} tree @param {{ data: Record<string, unknown> }} file */
 	return (tree, file) => {
-		/** @type {{ id: string, text: string, depth: 2 | 3 }[]} */
+		/** @type {import('./facts').TocEntry[]} */
 		const toc = [];
 		/** @type {Set<string>} */
 		const components = new Set();
@@ -122,7 +133,7 @@ export function rehypeLessonFacts() {
 			// mdsvex passes a code block on as raw `<pre>{@html …}</pre>`: code, not prose or markup.
 			if (node.type === 'raw' && /^\s*<pre\b/.test(node.value ?? '')) return;
 			if (node.type === 'raw') return readRaw(node.value ?? '');
-			if (node.type === 'text') return say(node.value ?? '');
+			if (node.type === 'text') return say(unescapeCode(node.value ?? ''));
 			if (node.type !== 'element' && node.type !== 'root') return;
 			if (isMath(node)) return;
 			if (node.tagName === 'h2' || node.tagName === 'h3') {
@@ -135,6 +146,7 @@ export function rehypeLessonFacts() {
 			for (const child of node.children ?? []) visit(child);
 		};
 		visit(tree);
+		/** @type {import('./facts').LessonFacts} */
 		const facts = {
 			toc,
 			components: [...components].sort(),

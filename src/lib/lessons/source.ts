@@ -1,7 +1,7 @@
 /**
  * Checks on a lesson's Markdown as written, where the rendered page no longer shows what the
  * writer typed: where a citation stands against a figure. What the site reads of a lesson (its
- * headings, components, ids and reading time) comes from its compiled metadata (facts.ts).
+ * headings, components, ids and reading time) comes from the compiled lesson's `facts` (facts.ts).
  */
 
 const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;

@@ -31,6 +31,7 @@ $$
 \`\`\`js
 ## not a heading {#nope}
 <Equation id="in-code">
+<CostCalculator />
 \`\`\`
 
 <Notes>
@@ -78,6 +79,9 @@ describe('lesson facts', () => {
 	it('lists the components used, not those shown as code', async () => {
 		const facts = await factsOf(lesson);
 		expect(facts.components).toEqual(['Cite', 'EqRef', 'Equation', 'Notes', 'Points', 'Term']);
+		const inline = await factsOf('## Using `<Cell />` {#cells}\n\nWrite `<Cell id="x" />` here.\n');
+		expect(inline.components).toEqual([]);
+		expect(inline.toc[0]?.text).toBe('Using <Cell />');
 		expect(facts.controls).toBe(false);
 		expect((await factsOf('Text.\n\n<ArchitectureTable net="v1" controls />\n')).controls).toBe(
 			true

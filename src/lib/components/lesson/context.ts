@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { Terms } from '$lib/lab/layer-labels';
 import type { Locale } from '$lib/paraglide/runtime';
 
 /** What a lesson's components need from the page: read through getters, so it follows navigation. */
@@ -10,6 +11,8 @@ export interface LessonContext {
 	readonly references: readonly string[];
 	/** The glossary entries the lesson marks with <Term>, by id (their popovers' text). */
 	readonly terms?: Readonly<Record<string, { term: string; html: string }>>;
+	/** The glossary's short terms the lab names layers with (a live widget's layer picker). */
+	readonly layerTerms?: Terms;
 }
 
 const KEY = Symbol('lesson');
@@ -25,6 +28,7 @@ export interface LessonPage {
 		readonly equations: readonly string[];
 		readonly references: readonly { readonly id: string }[];
 		readonly terms?: LessonContext['terms'];
+		readonly layerTerms?: Terms;
 	};
 }
 
@@ -45,6 +49,9 @@ export function setLessonPageContext(page: () => LessonPage): void {
 		},
 		get terms() {
 			return page().lesson.terms;
+		},
+		get layerTerms() {
+			return page().lesson.layerTerms;
 		}
 	});
 }

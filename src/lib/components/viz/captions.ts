@@ -49,7 +49,7 @@ export function estimateWidth(text: string, px: number): number {
 
 /**
  * `text` broken at its spaces into lines no wider than `width` by estimateWidth (a word wider than
- * that keeps a line of its own): an axis title longer than a phone's chart.
+ * that keeps a line of its own), one line at least: an axis title longer than a phone's chart.
  */
 export function wrapLines(text: string, width: number, px: number): string[] {
 	const lines: string[] = [];
@@ -63,7 +63,7 @@ export function wrapLines(text: string, width: number, px: number): string[] {
 			line = longer;
 		}
 	}
-	return line ? [...lines, line] : lines;
+	return [...lines, line];
 }
 
 /**
