@@ -33,6 +33,7 @@ export default defineConfig({
 	// tests run against the built site, without Vite's plugins: vitest.e2e.config.ts.
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		globalSetup: ['tests/unit/global-setup.ts']
 	}
 });

@@ -3,7 +3,7 @@
  * same mdsvex pipeline as the build (svelte.config.js), and the facts rehypeLessonFacts read. For
  * tests that check what the site will show of the lesson files.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import config from '../svelte.config.js';
 import { parseLessonFacts, type LessonFacts } from '../src/lib/lessons/facts';
@@ -25,7 +25,7 @@ export async function factsOf(source: string, filename = 'lesson.md'): Promise<L
 
 const compiled = new Map<string, Promise<LessonFacts>>();
 
-/** The facts of content/<lang>/<slug>.md (compiled once per test file). */
+/** The facts of content/<lang>/<slug>.md (compiled once per process). */
 export function lessonFacts(lang: string, slug: string): Promise<LessonFacts> {
 	const path = `content/${lang}/${slug}.md`;
 	let facts = compiled.get(path);
@@ -34,4 +34,22 @@ export function lessonFacts(lang: string, slug: string): Promise<LessonFacts> {
 		compiled.set(path, facts);
 	}
 	return facts;
+}
+
+/** The facts of every lesson in content/, by "<lang>/<slug>". */
+export async function allLessonFacts(): Promise<Record<string, LessonFacts>> {
+	const paths = readdirSync('content', { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.flatMap((dir) =>
+			readdirSync(`content/${dir.name}`)
+				.filter((file) => file.endsWith('.md'))
+				.map((file) => `${dir.name}/${file.slice(0, -3)}`)
+		);
+	const facts = await Promise.all(
+		paths.map((path) => {
+			const [lang = '', slug = ''] = path.split('/');
+			return lessonFacts(lang, slug);
+		})
+	);
+	return Object.fromEntries(paths.map((path, i) => [path, facts[i]!]));
 }

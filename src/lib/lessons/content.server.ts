@@ -11,7 +11,7 @@ import {
 	sortGlossary,
 	type GlossaryEntry
 } from './glossary';
-import { lessonFeatures, type LessonFeature } from './features';
+import { lessonFeatures, namesLayers, type LessonFeature } from './features';
 import { renderInlineMath } from './inline-math';
 import { readingMinutes } from './reading-time';
 import { citedReferences, parseReferences, type Reference } from './references';
@@ -122,7 +122,7 @@ export interface LessonPageData extends CourseItem {
 	cells: string[];
 	/** The glossary entries it marks with <Term>, for their popovers (definition as HTML). */
 	terms: Record<string, { term: string; html: string }>;
-	/** The glossary's short terms the lab names layers with, for a live widget's layer picker. */
+	/** The glossary's short terms the lab names layers with, for a live widget's layer picker (empty without one). */
 	layerTerms: Record<string, string>;
 	previous: { slug: string; title: string } | null;
 	next: { slug: string; title: string } | null;
@@ -144,7 +144,7 @@ export function lessonPage(lang: Locale, slug: string): LessonPageData | null {
 		references: citedReferences(idsOf(lesson.facts, 'Cite'), references),
 		cells: idsOf(lesson.facts, 'Cell'),
 		terms: termsOf(lang, idsOf(lesson.facts, 'Term')),
-		layerTerms: glossaryTerms(lang, LAB_TERM_IDS),
+		layerTerms: namesLayers(lesson.facts) ? glossaryTerms(lang, LAB_TERM_IDS) : {},
 		previous: link(previous),
 		next: link(next)
 	};

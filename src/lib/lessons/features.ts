@@ -18,6 +18,13 @@ const CALCULATORS: ReadonlySet<string> = new Set([
 ]);
 /** Widgets that open the lab (the architecture tables link every row to its layer). */
 const LAB_LINKS: ReadonlySet<string> = new Set(['LabLink', 'NetworkExplorer', 'ArchitectureTable']);
+/** Widgets that name a network's layers as the lab does (its LayerPicker). */
+const LAYER_NAMERS: ReadonlySet<string> = new Set(['LiveWeights']);
+
+/** Whether the lesson names layers as the lab does: only then does its page carry the lab's terms. */
+export function namesLayers(facts: Pick<LessonFacts, 'components'>): boolean {
+	return facts.components.some((name) => LAYER_NAMERS.has(name));
+}
 
 /**
  * The features of a lesson (from its facts), in FEATURES order. `animations` names the components

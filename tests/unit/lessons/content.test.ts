@@ -8,8 +8,7 @@ import { parseGlossary, firstAppearances } from '$lib/lessons/glossary';
 import { parseReferences } from '$lib/lessons/references';
 import { idsOf } from '$lib/lessons/facts';
 import { citationsInsideFigures } from '$lib/lessons/source';
-import { lessonFacts } from '../../lesson-facts';
-import { frontmatter, LANGUAGES, lessonSource, slugsOf } from './helpers';
+import { frontmatter, LANGUAGES, lessonFacts, lessonSource, slugsOf } from './helpers';
 
 /** Components that are interactive or live-computed: each lesson needs one. */
 const WIDGETS = [
@@ -68,13 +67,13 @@ for (const lang of LANGUAGES) {
 		});
 
 		for (const slug of slugs) {
-			it(`${slug}: frontmatter, an equation, a widget, known terms and references`, async () => {
+			it(`${slug}: frontmatter, an equation, a widget, known terms and references`, () => {
 				const source = lessonSource(lang, slug);
 				const fm = frontmatter(source, `${lang}/${slug}`);
 				expect(fm.title).toBeTruthy();
 				expect(fm.summary).toBeTruthy();
 				expect(source).not.toMatch(/^# /m);
-				const facts = await lessonFacts(lang, slug);
+				const facts = lessonFacts(lang, slug);
 				expect(idsOf(facts, 'Equation').length).toBeGreaterThan(0);
 				expect(facts.components.some((name) => WIDGETS.includes(name))).toBe(true);
 				for (const [id, count] of counts(facts.ids.Term)) {
@@ -99,11 +98,9 @@ for (const lang of LANGUAGES) {
 			expect(misplaced).toEqual([]);
 		});
 
-		it.runIf(lang === 'en')('uses every glossary term in some lesson', async () => {
+		it.runIf(lang === 'en')('uses every glossary term in some lesson', () => {
 			const first = firstAppearances(
-				await Promise.all(
-					slugs.map(async (slug) => ({ slug, terms: idsOf(await lessonFacts(lang, slug), 'Term') }))
-				)
+				slugs.map((slug) => ({ slug, terms: idsOf(lessonFacts(lang, slug), 'Term') }))
 			);
 			expect(glossary.filter((entry) => !first.has(entry.id)).map((e) => e.id)).toEqual([]);
 		});
@@ -112,9 +109,9 @@ for (const lang of LANGUAGES) {
 
 describe('English lessons', () => {
 	// The key points restate the prose a few lines each (the slides' text): not counted as prose.
-	it('are each 800–2000 words of prose', async () => {
+	it('are each 800–2000 words of prose', () => {
 		for (const slug of slugsOf('en')) {
-			const { words } = (await lessonFacts('en', slug)).prose;
+			const { words } = lessonFacts('en', slug).prose;
 			expect(words, slug).toBeGreaterThanOrEqual(800);
 			expect(words, slug).toBeLessThanOrEqual(2000);
 		}

@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { inject } from 'vitest';
 import { parse } from 'yaml';
+import type { LessonFacts } from '$lib/lessons/facts';
 import { parseLessonMeta, type LessonMeta } from '$lib/lessons/registry';
 import { languages } from '../../../scripts/lib/languages.js';
 
@@ -26,4 +28,11 @@ export function lessonSource(lang: string, slug: string): string {
 export function frontmatter(source: string, where = 'lesson'): LessonMeta {
 	const block = /^---\n([\s\S]*?)\n---\n/.exec(source)?.[1] ?? '';
 	return parseLessonMeta(parse(block), where);
+}
+
+/** A lesson's facts as the site reads them, compiled once for the whole run (../global-setup.ts). */
+export function lessonFacts(lang: string, slug: string): LessonFacts {
+	const facts = inject('lessonFacts')[`${lang}/${slug}`];
+	if (!facts) throw new Error(`No lesson content/${lang}/${slug}.md`);
+	return facts;
 }

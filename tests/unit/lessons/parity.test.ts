@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { idsOf } from '$lib/lessons/facts';
-import { lessonFacts } from '../../lesson-facts';
-import { LANGUAGES, slugsOf } from './helpers';
+import { LANGUAGES, lessonFacts, slugsOf } from './helpers';
 
 const others = LANGUAGES.filter((lang) => lang !== 'en');
 const english = slugsOf('en');
@@ -24,10 +23,10 @@ describe('lesson parity', () => {
 			});
 
 			for (const slug of english) {
-				it(`${slug} uses the same components, sections, equations and terms`, async () => {
+				it(`${slug} uses the same components, sections, equations and terms`, () => {
 					expect(existsSync(`content/${lang}/${slug}.md`), `content/${lang}/${slug}.md`).toBe(true);
-					const en = await lessonFacts('en', slug);
-					const translated = await lessonFacts(lang, slug);
+					const en = lessonFacts('en', slug);
+					const translated = lessonFacts(lang, slug);
 					expect(translated.components).toEqual(en.components);
 					expect(translated.toc.map((h) => h.id)).toEqual(en.toc.map((h) => h.id));
 					for (const name of ['Equation', 'Cite', 'Erratum']) {
