@@ -4,8 +4,8 @@ import { allLessonFacts } from '../lesson-facts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		/** Every lesson's facts, by "<lang>/<slug>" (see tests/unit/lessons/helpers.ts). */
-		lessonFacts: Record<string, LessonFacts>;
+		/** Every lesson's facts (or its compile error), by "<lang>/<slug>" (tests/unit/lessons/helpers.ts). */
+		lessonFacts: Record<string, LessonFacts | { error: string }>;
 	}
 }
 

@@ -1,8 +1,9 @@
 /**
- * What a lesson offers besides its text, read from the components its source uses, so the lesson
- * list and the home page never keep a list of their own: an animation (a component of the
- * animations folder), a calculator (a widget that computes from numbers the reader picks, or any
- * widget given `controls`), code to run (a notebook cell), a way into the lab.
+ * What a lesson offers besides its text, read from the components it uses, so the lesson list and
+ * the home page never keep a list of their own: an animation (a component of the animations
+ * folder), a calculator (a widget that computes from numbers the reader picks, or any widget given
+ * `controls`), code to run (a notebook cell), a way into the lab. And whether its page needs the
+ * lab's words for layers (`namesLayers`).
  */
 import type { LessonFacts } from './facts';
 

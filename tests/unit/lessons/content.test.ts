@@ -8,7 +8,7 @@ import { parseGlossary, firstAppearances } from '$lib/lessons/glossary';
 import { parseReferences } from '$lib/lessons/references';
 import { idsOf } from '$lib/lessons/facts';
 import { citationsInsideFigures } from '$lib/lessons/source';
-import { frontmatter, LANGUAGES, lessonFacts, lessonSource, slugsOf } from './helpers';
+import { frontmatter, LANGUAGES, compiledFacts, lessonSource, slugsOf } from './helpers';
 
 /** Components that are interactive or live-computed: each lesson needs one. */
 const WIDGETS = [
@@ -73,7 +73,7 @@ for (const lang of LANGUAGES) {
 				expect(fm.title).toBeTruthy();
 				expect(fm.summary).toBeTruthy();
 				expect(source).not.toMatch(/^# /m);
-				const facts = lessonFacts(lang, slug);
+				const facts = compiledFacts(lang, slug);
 				expect(idsOf(facts, 'Equation').length).toBeGreaterThan(0);
 				expect(facts.components.some((name) => WIDGETS.includes(name))).toBe(true);
 				for (const [id, count] of counts(facts.ids.Term)) {
@@ -100,7 +100,7 @@ for (const lang of LANGUAGES) {
 
 		it.runIf(lang === 'en')('uses every glossary term in some lesson', () => {
 			const first = firstAppearances(
-				slugs.map((slug) => ({ slug, terms: idsOf(lessonFacts(lang, slug), 'Term') }))
+				slugs.map((slug) => ({ slug, terms: idsOf(compiledFacts(lang, slug), 'Term') }))
 			);
 			expect(glossary.filter((entry) => !first.has(entry.id)).map((e) => e.id)).toEqual([]);
 		});
@@ -111,7 +111,7 @@ describe('English lessons', () => {
 	// The key points restate the prose a few lines each (the slides' text): not counted as prose.
 	it('are each 800–2000 words of prose', () => {
 		for (const slug of slugsOf('en')) {
-			const { words } = lessonFacts('en', slug).prose;
+			const { words } = compiledFacts('en', slug).prose;
 			expect(words, slug).toBeGreaterThanOrEqual(800);
 			expect(words, slug).toBeLessThanOrEqual(2000);
 		}

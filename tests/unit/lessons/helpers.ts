@@ -31,8 +31,9 @@ export function frontmatter(source: string, where = 'lesson'): LessonMeta {
 }
 
 /** A lesson's facts as the site reads them, compiled once for the whole run (../global-setup.ts). */
-export function lessonFacts(lang: string, slug: string): LessonFacts {
+export function compiledFacts(lang: string, slug: string): LessonFacts {
 	const facts = inject('lessonFacts')[`${lang}/${slug}`];
 	if (!facts) throw new Error(`No lesson content/${lang}/${slug}.md`);
+	if ('error' in facts) throw new Error(facts.error);
 	return facts;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { idsOf } from '$lib/lessons/facts';
-import { LANGUAGES, lessonFacts, slugsOf } from './helpers';
+import { LANGUAGES, compiledFacts, slugsOf } from './helpers';
 
 const others = LANGUAGES.filter((lang) => lang !== 'en');
 const english = slugsOf('en');
@@ -25,8 +25,8 @@ describe('lesson parity', () => {
 			for (const slug of english) {
 				it(`${slug} uses the same components, sections, equations and terms`, () => {
 					expect(existsSync(`content/${lang}/${slug}.md`), `content/${lang}/${slug}.md`).toBe(true);
-					const en = lessonFacts('en', slug);
-					const translated = lessonFacts(lang, slug);
+					const en = compiledFacts('en', slug);
+					const translated = compiledFacts(lang, slug);
 					expect(translated.components).toEqual(en.components);
 					expect(translated.toc.map((h) => h.id)).toEqual(en.toc.map((h) => h.id));
 					for (const name of ['Equation', 'Cite', 'Erratum']) {
