@@ -4,7 +4,6 @@ import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 import {
-	componentsIn,
 	rehypeHeadingIds,
 	rehypeLessonFacts,
 	rehypeLessonImports,
@@ -13,6 +12,11 @@ import {
 } from './src/lib/lessons/mdsvex-plugins.js';
 import rehypeSlides from './src/lib/present/rehype-slides.js';
 import { languages } from './scripts/lib/languages.js';
+import {
+	ISLAND_WIDGETS,
+	LESSON_COMPONENT_FOLDERS,
+	componentsIn
+} from './src/lib/lessons/widgets.js';
 
 // SEPARABLE_OUT=<name> builds into build-<name>/ so that several developers can build one checkout at once.
 const out = process.env.SEPARABLE_OUT;
@@ -40,28 +44,9 @@ const config = {
 				[
 					rehypeLessonImports,
 					{
-						components: componentsIn(import.meta.dirname, [
-							'src/lib/components/lesson',
-							'src/lib/components/viz',
-							'src/lib/components/notebook'
-						]),
-						// Heavy widgets: prerendered, but hydrated only near the viewport, their code loaded with them.
-						islands: [
-							'AccuracyChart',
-							'ActivationPlot',
-							'ComparisonTable',
-							'ConvolutionAnimation',
-							'CostCalculator',
-							'InvertedResidualBlock',
-							'LatencyChart',
-							'LiveLatency',
-							'LiveQuantization',
-							'LiveWeights',
-							'ModelSizeChart',
-							'NetworkExplorer',
-							'Roofline',
-							'SqueezeExciteBlock'
-						]
+						components: componentsIn(import.meta.dirname, LESSON_COMPONENT_FOLDERS),
+						// Interactive widgets: prerendered, hydrated on their own near the viewport; the rest is static.
+						islands: ISLAND_WIDGETS
 					}
 				],
 				// Groups the finished nodes into section.slide elements for presentation mode…

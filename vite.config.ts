@@ -23,7 +23,7 @@ export default defineConfig({
 			// rewrites none: `npm test` runs the unit tests beside the build (scripts/test.js).
 			outputStructure: 'message-modules'
 		}),
-		lazyWidgets(),
+		lazyWidgets(import.meta.dirname),
 		sveltekit(),
 		devModels(import.meta.dirname)
 	],

@@ -118,4 +118,64 @@ describe('lesson widgets load their code only when needed', () => {
 		await expect(sizes.evaluate((el) => getComputedStyle(el).display)).resolves.toBe('flex');
 		await context.close();
 	});
+
+	it('opened from outside the site, a lesson is its prerendered HTML, never its code; a link inside the site mounts the next', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const base = inject('baseURL');
+		const problems = trackProblems(page, new URL(base).origin);
+		// A compiled lesson's chunk is the one script with its slide titles in its metadata.
+		const lessonChunks: string[] = [];
+		page.on('response', async (response) => {
+			if (!response.url().endsWith('.js')) return;
+			const body = await response.text().catch(() => '');
+			if (body.includes('slideTitles:[')) lessonChunks.push(response.url());
+		});
+		// The prose's nodes (widgets aside) as the server wrote them, before any script runs.
+		await page.addInitScript(() => {
+			document.addEventListener('DOMContentLoaded', () => {
+				const marked = [...document.querySelectorAll('.lesson-prose *')].filter(
+					(el) => !el.closest('.island[data-widget]')
+				);
+				(window as unknown as { marked: Element[] }).marked = marked;
+			});
+		});
+		await page.goto(`${base}/en/learn/standard-convolution/`);
+		// Every widget near the reader hydrates: scroll the lesson through, then use one.
+		const height = await page.evaluate(() => document.body.scrollHeight);
+		for (let y = 0; y < height; y += 600) await page.mouse.wheel(0, 600);
+		const play = page.locator('[data-testid="conv-animation"]').first().getByTestId('anim-play');
+		await play.scrollIntoViewIfNeeded();
+		await expect
+			.poll(async () => {
+				await play.click();
+				return play.getAttribute('aria-pressed');
+			})
+			.toBe('true');
+		await page.waitForLoadState('networkidle');
+		// The page's hydration adopted the prose as the server wrote it (LessonProse's empty div:
+		// see CONTRIBUTING.md), and each island's hydration left it alone: no node was replaced.
+		const kept = await page.evaluate(() => {
+			const marked = (window as unknown as { marked: Element[] }).marked;
+			return { marked: marked.length, lost: marked.filter((el) => !el.isConnected).length };
+		});
+		expect(kept.marked).toBeGreaterThan(1000);
+		expect(kept.lost).toBe(0);
+		expect(lessonChunks).toEqual([]);
+
+		// "Next" is a link inside the site: the next lesson's code loads and renders it.
+		await page.getByTestId('lesson-next').click();
+		await page.waitForURL('**/en/learn/depthwise-separable-convolution/');
+		await expect.poll(() => lessonChunks.length).toBe(1);
+		const calculator = page.getByTestId('cost-calculator');
+		await calculator.getByTestId('calc-n').fill('64');
+		await expect
+			.poll(async () =>
+				Number(await calculator.getByTestId('calc-standard').getAttribute('data-value'))
+			)
+			.toBe(standardConvCost(3, 16, 64, 56));
+		await expect(page.locator('[data-testid="term"]').count()).resolves.toBeGreaterThan(0);
+		expect(problems.errors).toEqual([]);
+		await context.close();
+	});
 });

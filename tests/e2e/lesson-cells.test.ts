@@ -126,7 +126,8 @@ describe('cells in the English lessons', () => {
 				if (next?.matches('.slide-continued')) next = next.nextElementSibling;
 				if (next?.matches('[data-points]')) next = next.nextElementSibling;
 				return {
-					beforeCell: next?.matches('[data-testid="cell"]') ?? false,
+					// A cell is a widget island of its own (src/lib/components/island).
+					beforeCell: next?.matches('.island:has(> [data-testid="cell"])') ?? false,
 					shown: getComputedStyle(hr).display !== 'none'
 				};
 			})

@@ -1,28 +1,51 @@
 // A Vite plugin, loaded by vite.config.ts (plain JS, as the mdsvex plugins beside it): the lessons'
 // island widgets load their code only when their island needs it (src/lib/components/island).
+import { ISLAND_WIDGETS, LESSON_COMPONENT_FOLDERS, componentsIn } from './widgets.js';
 
 /** Prefix of an import that rehypeLessonImports writes for a widget it wraps in an island. */
 export const LAZY_WIDGET = 'separable-lazy-widget:';
 const RESOLVED = `\0${LAZY_WIDGET}`;
 // Ends in .js, not .svelte: the Svelte plugin compiles every module whose id ends in .svelte.
 const SUFFIX = '.js';
+/** Every island widget's code by name, for a reading page that hydrates them without the lesson. */
+export const WIDGET_LOADERS = 'virtual:lesson-widgets';
+const RESOLVED_LOADERS = `\0${WIDGET_LOADERS}`;
+
+/**
+ * The source of `virtual:lesson-widgets`: `{ Name: () => import('…/Name.svelte') }` for every
+ * island widget. The server never loads it (it renders the lessons' own imports).
+ * @param {string} root project root
+ */
+export function widgetLoaders(root) {
+	const components = componentsIn(root, LESSON_COMPONENT_FOLDERS);
+	const entries = ISLAND_WIDGETS.map((name) => {
+		const path = components[name];
+		if (!path) throw new Error(`island widget ${name} is in none of ${LESSON_COMPONENT_FOLDERS}`);
+		return `\t${name}: () => import(${JSON.stringify(path)})`;
+	});
+	return `export default {\n${entries.join(',\n')}\n};`;
+}
 
 /**
  * `import X from 'separable-lazy-widget:$lib/…/X.svelte'` is the component itself on the server,
  * which prerenders it in full, and a lazy stand-in in the browser (island/lazy-widget.ts), so the
  * widget's code (D3, the architecture engine, …) stays out of the lesson's own chunk. Its
  * stylesheets do not: see `lazyWidgetStyles`.
+ * `virtual:lesson-widgets` (`widgetLoaders`) imports the same widgets by name.
+ * @param {string} [root] project root
  * @returns {import('vite').Plugin[]}
  */
-export function lazyWidgets() {
+export function lazyWidgets(root = process.cwd()) {
 	return [
 		{
 			name: 'separable-lazy-widgets',
 			enforce: 'pre',
 			resolveId(source) {
+				if (source === WIDGET_LOADERS) return RESOLVED_LOADERS;
 				return source.startsWith(LAZY_WIDGET) ? `\0${source}${SUFFIX}` : undefined;
 			},
 			load(id, options) {
+				if (id === RESOLVED_LOADERS) return widgetLoaders(root);
 				if (!id.startsWith(RESOLVED)) return undefined;
 				const path = JSON.stringify(id.slice(RESOLVED.length, -SUFFIX.length));
 				return options?.ssr

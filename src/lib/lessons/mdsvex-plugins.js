@@ -1,7 +1,5 @@
 // Remark and rehype plugins for the lessons in content/<lang>/*.md, loaded by svelte.config.js
 // (plain JS: Node reads that config without a TypeScript loader).
-import { readdirSync, existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
 import { LAZY_WIDGET } from './lazy-widgets.js';
 import { countReadingUnits } from './reading-time.js';
 import { addScriptImport } from '../present/rehype-slides.js';
@@ -226,79 +224,126 @@ function excerpt(text) {
 /** Capitalised tags in the raw HTML of a lesson: the components it uses. */
 const COMPONENT_TAG = /<([A-Z][A-Za-z0-9]*)\b/g;
 
+/** A block of its own holding one self-closing component tag (no `<` inside its attributes). */
+const LONE_COMPONENT = /^\s*<([A-Z][A-Za-z0-9]*)\b([^<]*)\/>\s*$/;
+const ISLAND_IMPORT = '$lib/components/island/widget-island';
+
 /**
- * Component name → import path for every Svelte file in the given folders (earlier folders win).
- * @param {string} root project root
- * @param {string[]} folders relative to root, e.g. ['src/lib/components/lesson']
- * @returns {Record<string, string>}
+ * A self-closing tag's attributes as the source of a props object: `a="text"` → `"a": "text"`,
+ * `a={expression}` → `"a": (expression)`, a bare `a` → `"a": true`. A quoted value holding an
+ * expression or an entity, a spread or anything else unexpected fails: the island's props must be
+ * exactly what the tag says.
+ * @param {string} attributes the tag's text between its name and `/>`
+ * @param {string} where for the error
  */
-export function componentsIn(root, folders) {
-	/** @type {Record<string, string>} */
-	const map = {};
-	for (const folder of [...folders].reverse()) {
-		const dir = resolve(root, folder);
-		if (!existsSync(dir)) continue;
-		for (const file of readdirSync(dir)) {
-			if (!file.endsWith('.svelte')) continue;
-			map[basename(file, '.svelte')] = `${folder.replace(/^src\/lib/, '$lib')}/${file}`;
+export function propsSource(attributes, where) {
+	/** @type {string[]} */
+	const props = [];
+	let i = 0;
+	const fail = (/** @type {string} */ why) => {
+		throw new Error(`${where}: ${why} in "${attributes.trim()}"`);
+	};
+	while (i < attributes.length) {
+		if (/\s/.test(attributes[i] ?? '')) {
+			i++;
+			continue;
+		}
+		const name = /^[A-Za-z_][\w-]*/.exec(attributes.slice(i))?.[0];
+		if (!name) fail('an attribute that is not name, name="text" or name={expression}');
+		i += /** @type {string} */ (name).length;
+		const key = JSON.stringify(name);
+		if (attributes[i] !== '=') {
+			props.push(`${key}: true`);
+			continue;
+		}
+		i++;
+		const open = attributes[i];
+		if (open === '"' || open === "'") {
+			const end = attributes.indexOf(open, i + 1);
+			if (end < 0) fail('an unclosed quote');
+			const text = attributes.slice(i + 1, end);
+			if (/[{&]/.test(text)) fail('a quoted value with an expression or an entity');
+			props.push(`${key}: ${JSON.stringify(text)}`);
+			i = end + 1;
+		} else if (open === '{') {
+			let depth = 0;
+			let end = i;
+			/** @type {string | undefined} */
+			let quote;
+			for (; end < attributes.length; end++) {
+				const c = attributes[end];
+				if (quote) {
+					if (c === '\\') end++;
+					else if (c === quote) quote = undefined;
+				} else if (c === '"' || c === "'" || c === '`') quote = c;
+				else if (c === '{') depth++;
+				else if (c === '}' && --depth === 0) break;
+			}
+			if (depth !== 0) fail('an unclosed expression');
+			props.push(`${key}: (${attributes.slice(i + 1, end)})`);
+			i = end + 1;
+		} else {
+			fail('an unquoted value');
 		}
 	}
-	return map;
+	return props.length > 0 ? `{ ${props.join(', ')} }` : '{}';
 }
-
-/** A block of its own holding one self-closing component tag (no `<` inside its attributes). */
-const LONE_COMPONENT = /^\s*<([A-Z][A-Za-z0-9]*)\b[^<]*\/>\s*$/;
-const ISLAND_IMPORT = '$lib/components/island';
 
 /**
  * Imports every known component a lesson uses, so lesson files hold prose and tags only: no
  * script block to copy or break when translating. A lesson with its own <script> fails the build.
- * Components named in `islands` that stand alone in their block are wrapped in an <Island>: still
- * prerendered in full, but hydrated only when the reader comes near them (src/lib/components/island).
- * One used only that way is imported lazily (lazy-widgets.js): its code loads with its island.
+ * Each widget named in `islands` becomes an <Island> (src/lib/components/island): prerendered in
+ * full, then hydrated on its own when the reader comes near it, its code loaded with it
+ * (lazy-widgets.js). The island carries the widget's name and props, which is all a reading page
+ * needs to hydrate it without the lesson's code. A widget must stand alone in its block.
  * @param {{ components: Record<string, string>, islands?: string[] }} options
  */
 export function rehypeLessonImports({ components, islands = [] }) {
 	/** @param {HastNode} tree @param {{ filename?: string }} file */
 	return (tree, file) => {
-		/** @type {Map<string, number>} how often each component is used */
-		const used = new Map();
+		const where = file?.filename ?? 'lesson';
+		/** @type {Set<string>} */
+		const used = new Set();
+		/** @type {Map<string, number>} how often each widget is used */
+		const widgets = new Map();
 		walk(tree, (node) => {
 			if (node.type !== 'raw' || !node.value) return;
 			if (/^\s*<script(?![^>]*context=)/.test(node.value)) {
 				throw new Error(
-					`${file?.filename ?? 'lesson'}: lessons hold no <script>; components are imported automatically`
+					`${where}: lessons hold no <script>; components are imported automatically`
 				);
 			}
 			for (const [, name] of node.value.matchAll(COMPONENT_TAG)) {
-				if (name && name in components) used.set(name, (used.get(name) ?? 0) + 1);
+				if (!name || !(name in components)) continue;
+				used.add(name);
+				if (islands.includes(name)) widgets.set(name, (widgets.get(name) ?? 0) + 1);
 			}
 		});
 		// Top-level blocks only: inside a paragraph the island's div would be invalid HTML.
-		/** @type {{ node: HastNode, name: string }[]} */
-		const wrapped = [];
 		for (const node of tree.children ?? []) {
-			const lone = node.type === 'raw' ? LONE_COMPONENT.exec(node.value ?? '')?.[1] : undefined;
-			if (lone && lone in components && islands.includes(lone)) wrapped.push({ node, name: lone });
+			const lone = node.type === 'raw' ? LONE_COMPONENT.exec(node.value ?? '') : null;
+			const name = lone?.[1];
+			if (!lone || !name || !widgets.has(name)) continue;
+			widgets.set(name, (widgets.get(name) ?? 0) - 1);
+			const props = propsSource(lone[2] ?? '', `${where}: <${name}>`);
+			node.value = `<WidgetIsland name="${name}" widget={${name}} props={${props}} />`;
 		}
-		const lazy = new Set(
-			[...used.keys()].filter(
-				(name) => wrapped.filter((island) => island.name === name).length === used.get(name)
-			)
-		);
-		for (const { node, name } of wrapped) {
-			const widget = lazy.has(name) ? ` widget={${name}}` : '';
-			node.value = `<Island${widget}>${(node.value ?? '').trim()}</Island>`;
+		for (const [name, left] of widgets) {
+			if (left > 0) {
+				throw new Error(
+					`${where}: <${name}> is an interactive widget: it stands alone in its block, a self-closing tag on lines of its own at the top level`
+				);
+			}
 		}
 		if (used.size === 0) return;
 		const imports = [
-			...[...used.keys()]
+			...[...used]
 				.sort()
 				.map(
 					(name) =>
-						`\timport ${name} from '${lazy.has(name) ? LAZY_WIDGET : ''}${components[name]}';`
+						`\timport ${name} from '${widgets.has(name) ? LAZY_WIDGET : ''}${components[name]}';`
 				),
-			...(wrapped.length > 0 ? [`\timport Island from '${ISLAND_IMPORT}';`] : [])
+			...(widgets.size > 0 ? [`\timport WidgetIsland from '${ISLAND_IMPORT}';`] : [])
 		].join('\n');
 		tree.children = [
 			{ type: 'raw', value: `<script>\n${imports}\n</script>` },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'mdsvex';
 import {
+	propsSource,
 	rehypeLessonImports,
 	rehypeSlideIslands
 } from '../../../src/lib/lessons/mdsvex-plugins.js';
@@ -20,48 +21,78 @@ async function render(source: string, islands: string[]): Promise<string> {
 	return out?.code ?? '';
 }
 
-describe('islands in lessons', () => {
-	it('wraps a listed component that stands alone in its block, and imports Island once', async () => {
+describe('widget islands in lessons', () => {
+	it('makes each listed widget an island with its name and props, imported lazily, WidgetIsland once', async () => {
 		const code = await render(
 			'Intro.\n\n<Chart alpha={0.5} caption="A chart" />\n\nMore.\n\n<Chart />\n',
 			['Chart']
 		);
 		expect(code).toContain(
-			'<Island widget={Chart}><Chart alpha={0.5} caption="A chart" /></Island>'
+			'<WidgetIsland name="Chart" widget={Chart} props={{ "alpha": (0.5), "caption": "A chart" }} />'
 		);
-		expect(code).toContain('<Island widget={Chart}><Chart /></Island>');
-		expect(code.match(/import Island from '\$lib\/components\/island';/g)).toHaveLength(1);
-		// Used only in islands: its code loads with them (src/lib/lessons/lazy-widgets.js).
+		expect(code).toContain('<WidgetIsland name="Chart" widget={Chart} props={{}} />');
+		expect(
+			code.match(/import WidgetIsland from '\$lib\/components\/island\/widget-island';/g)
+		).toHaveLength(1);
+		// Its code loads with its islands (src/lib/lessons/lazy-widgets.js).
 		expect(code).toContain(
 			`import Chart from '${LAZY_WIDGET}$lib/components/lesson/Chart.svelte';`
 		);
 	});
 
-	it('imports a component used outside an island as well as in one as it is', async () => {
-		const code = await render('<Chart />\n\nA sentence with <Chart /> inline.\n', ['Chart']);
-		expect(code).toContain('<Island><Chart /></Island>');
-		expect(code).not.toContain('widget=');
-		expect(code).not.toContain(LAZY_WIDGET);
-		expect(code).toContain("import Chart from '$lib/components/lesson/Chart.svelte';");
+	it('fails the build on a widget that does not stand alone in its block', async () => {
+		for (const source of [
+			'A sentence with <Chart /> inline.\n',
+			'<Chart when={a < b} />\n',
+			'- <Chart />\n'
+		]) {
+			await expect(render(source, ['Chart']), source).rejects.toThrow(
+				/<Chart> is an interactive widget/
+			);
+		}
 	});
 
-	it('leaves alone what it cannot wrap safely: unlisted, inline, with children, `<` in attributes', async () => {
+	it('leaves alone what is not a widget: unlisted components, with or without children', async () => {
 		const code = await render(
 			[
 				'<Term id="x" />',
-				'A sentence with <Chart /> inline.',
-				'<Notes>\n\nTeacher text.\n\n</Notes>',
-				'<Chart when={a < b} />'
+				'A sentence with <Term id="y">term</Term>.',
+				'<Notes>\n\nTeacher text.\n\n</Notes>'
 			].join('\n\n'),
-			['Chart', 'Notes']
+			['Chart']
 		);
-		expect(code).not.toContain('<Island>');
-		expect(code).not.toContain('import Island');
+		expect(code).not.toContain('Island');
+		expect(code).toContain("import Term from '$lib/components/lesson/Term.svelte';");
 	});
 
 	it('wraps nothing without an islands list', async () => {
 		const code = await render('<Chart />\n', []);
 		expect(code).not.toContain('Island');
+	});
+});
+
+describe('propsSource', () => {
+	it('reads quoted text, expressions and bare attributes as a props object', () => {
+		expect(propsSource(' a="x y" b={1.5} c', 'test')).toBe('{ "a": "x y", "b": (1.5), "c": true }');
+		expect(propsSource(` caption='He said "hi"' `, 'test')).toBe(
+			'{ "caption": "He said \\"hi\\"" }'
+		);
+		expect(
+			propsSource(` models={[{ net: 'v1' }, { net: 'v1', alpha: 0.5 }]} label="a}b"`, 'test')
+		).toBe(`{ "models": ([{ net: 'v1' }, { net: 'v1', alpha: 0.5 }]), "label": "a}b" }`);
+		expect(propsSource(' text={"}"} ', 'test')).toBe('{ "text": ("}") }');
+		expect(propsSource('', 'test')).toBe('{}');
+	});
+
+	it('refuses what it cannot carry exactly, naming the tag', () => {
+		expect(() => propsSource(' a="{x}"', '<Chart>')).toThrow(
+			/<Chart>: a quoted value with an expression/
+		);
+		expect(() => propsSource(' a="x &amp; y"', '<Chart>')).toThrow(/an entity/);
+		expect(() => propsSource(' {...rest}', '<Chart>')).toThrow(/an attribute that is not/);
+		expect(() => propsSource(' a=1', '<Chart>')).toThrow(/an unquoted value/);
+		expect(() => propsSource(' a={[1, 2]', '<Chart>')).toThrow(/an unclosed expression/);
+		expect(() => propsSource(' a="x', '<Chart>')).toThrow(/an unclosed quote/);
 	});
 });
 
@@ -97,7 +128,7 @@ describe('slide sections as islands', () => {
 			/<Slide index=\{1\} start="heading">\s*<h2[^>]*>One<\/h2>\s*<p>Text.<\/p>\s*<\/Slide>/
 		);
 		expect(code).toMatch(
-			/<Slide index=\{2\} start="rule">\s*<hr>\s*<p class="slide-continued" hidden aria-hidden="true">One<\/p>\s*<Island widget=\{Chart\}><Chart \/><\/Island>\s*<\/Slide>/
+			/<Slide index=\{2\} start="rule">\s*<hr>\s*<p class="slide-continued" hidden aria-hidden="true">One<\/p>\s*<WidgetIsland name="Chart" widget=\{Chart\} props=\{\{\}\} \/>\s*<\/Slide>/
 		);
 		expect(code.match(/import Slide from '\$lib\/components\/island\/slide';/g)).toHaveLength(1);
 		expect(code).toContain("import Term from '$lib/components/lesson/Term.svelte';");

@@ -7,8 +7,11 @@ import {
 	LAZY_WIDGET,
 	lazyWidgets,
 	lazyWidgetStyles,
-	lessonPreloads
+	lessonPreloads,
+	WIDGET_LOADERS,
+	widgetLoaders
 } from '../../../src/lib/lessons/lazy-widgets.js';
+import { ISLAND_WIDGETS } from '../../../src/lib/lessons/widgets.js';
 
 type Hook = (...args: unknown[]) => unknown;
 const hook = (plugin: Plugin, name: 'resolveId' | 'load') => plugin[name] as unknown as Hook;
@@ -36,6 +39,27 @@ describe('lazyWidgets (Vite plugin)', () => {
 		expect(browser).toContain("from '$lib/components/island/lazy-widget'");
 		expect(browser).toContain(`lazyWidget(() => import("${path}"))`);
 		expect(browser).not.toMatch(/^import .* from "\$lib\/components\/viz/m);
+	});
+});
+
+describe('virtual:lesson-widgets', () => {
+	const [plugin] = lazyWidgets(process.cwd());
+	if (!plugin) throw new Error('lazyWidgets() returned no plugin');
+
+	it("imports every island widget's code by name, from the folder lessons take it from", () => {
+		const id = hook(plugin, 'resolveId')(WIDGET_LOADERS);
+		const source = String(hook(plugin, 'load')(id, { ssr: false }));
+		const names = [...source.matchAll(/^\t(\w+): \(\) => import\("([^"]+)"\)/gm)];
+		expect(names.map(([, name]) => name)).toEqual(ISLAND_WIDGETS);
+		for (const [, name, path] of names)
+			expect(path).toMatch(new RegExp(`^\\$lib/components/\\w+/${name}\\.svelte$`));
+		expect(source).toContain(
+			'\tNetworkShape: () => import("$lib/components/viz/NetworkShape.svelte")'
+		);
+	});
+
+	it('fails on a widget no folder holds', () => {
+		expect(() => widgetLoaders('/no/such/project')).toThrow(/island widget \w+ is in none of/);
 	});
 });
 

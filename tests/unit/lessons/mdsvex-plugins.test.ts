@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compile } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
-import {
-	componentsIn,
-	rehypeHeadingIds,
-	rehypeLessonImports
-} from '../../../src/lib/lessons/mdsvex-plugins.js';
+import { rehypeHeadingIds, rehypeLessonImports } from '../../../src/lib/lessons/mdsvex-plugins.js';
+import { componentsIn } from '../../../src/lib/lessons/widgets.js';
 
 const components = {
 	Equation: '$lib/components/lesson/Equation.svelte',

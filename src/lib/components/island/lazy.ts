@@ -1,5 +1,4 @@
-import { flushSync, hydrate, mount, unmount, type Snippet } from 'svelte';
-import Hydrated from './Hydrated.svelte';
+import { flushSync, hydrate, mount, unmount, type Component } from 'svelte';
 import { loadWidgets, type LazyWidget } from './lazy-widget';
 import { TaskQueue } from './queue';
 import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
@@ -10,6 +9,13 @@ import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
  * Any of them hydrates at once when touched.
  */
 export type IslandTiming = 'now' | 'soon' | 'near';
+
+/** What an island hydrates: its root component (Hydrated, IslandRoot) and that root's props. */
+export type IslandRootOf<Props extends Record<string, unknown>> = {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any root, with its own props
+	component: Component<Props, any, any>;
+	props: Props;
+};
 
 /** Islands due to hydrate, one per task; a touched island does not wait its turn. */
 const due = new TaskQueue((run) => setTimeout(run, 0));
@@ -34,20 +40,21 @@ function prefetchWidgets() {
 const TYPED_FIELDS = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number']);
 
 /**
- * Renders an island's content into `host` (IslandClient's div, or a lesson's slide section). The
+ * Renders an island's `root` into `host` (an island's div, or a lesson's slide section). The
  * server-rendered content is hydrated as a root of its own when `timing` says, in a task of its
  * own, or when touched (at once), whichever is first; with nothing to adopt (a client-side
  * navigation) it is mounted at once. A `widget` whose code has not loaded yet is loaded first.
  * Returns the cleanup for the effect that calls it.
  */
-export function islandContent(
+export function islandContent<Props extends Record<string, unknown>>(
 	host: HTMLElement,
-	children: Snippet,
+	root: IslandRootOf<Props>,
 	context: Map<unknown, unknown>,
 	timing: IslandTiming = 'near',
 	widget?: LazyWidget
 ): () => void {
-	const options = { target: host, props: { content: children }, context };
+	const { component } = root;
+	const options = { target: host, props: root.props, context };
 	prefetchWidgets();
 	let instance: ReturnType<typeof hydrate> | undefined;
 	let done = false;
@@ -62,7 +69,7 @@ export function islandContent(
 
 	if (!host.firstChild || timing === 'now') {
 		whenLoaded(() => {
-			instance = host.firstChild ? hydrate(Hydrated, options) : mount(Hydrated, options);
+			instance = host.firstChild ? hydrate(component, options) : mount(component, options);
 		});
 		return () => {
 			done = true;
@@ -76,11 +83,12 @@ export function islandContent(
 		if (instance || done) return;
 		stop();
 		const edits = early?.edits() ?? [];
-		instance = hydrate(Hydrated, options);
+		instance = hydrate(component, options);
 		// Islands inside this one (a widget in a lesson section) start listening now, so the event
 		// that woke this one, still on its way to its target, wakes them too.
 		flushSync();
-		if (edits.length === 0) settleFocusedField(host);
+		// After Svelte's own microtask that strips the hydrated fields' value attributes.
+		if (edits.length === 0) queueMicrotask(() => settleFocusedField(host));
 		early?.replay(edits);
 	};
 	const touched = () => {
@@ -190,17 +198,19 @@ function edited(field: Edit['field']): boolean {
 }
 
 /**
- * Hydration leaves each server-rendered field's value attribute for Svelte to strip in an idle
- * callback, which writes the value back and so collapses the selection. A reader (or a test) who
- * focused a field before its island hydrated, with its text selected to type over, would see the
- * typing appended instead: strip it now, and select the text again.
+ * Hydration strips each server-rendered field's value attribute in a microtask, writing the value
+ * back, which collapses the selection. A reader (or a test) who focused a field before its island
+ * hydrated, with its text selected to type over, would see the typing appended instead: once that
+ * has run, select the text again (stripping the attribute first, should it still be there).
  */
 function settleFocusedField(root: HTMLElement) {
 	const field = document.activeElement;
 	if (!(field instanceof HTMLInputElement) || !root.contains(field)) return;
-	if (!TYPED_FIELDS.has(field.type) || !field.hasAttribute('value')) return;
-	const value = field.value;
-	field.removeAttribute('value');
-	field.value = value;
+	if (!TYPED_FIELDS.has(field.type)) return;
+	if (field.hasAttribute('value')) {
+		const value = field.value;
+		field.removeAttribute('value');
+		field.value = value;
+	}
 	field.select();
 }
