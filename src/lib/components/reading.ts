@@ -16,7 +16,7 @@ export function followReading(
 		const list = Array.from(parts());
 		const root = document.documentElement;
 		const atEnd = window.scrollY > 0 && window.scrollY + innerHeight >= root.scrollHeight - 2;
-		const tops = list.map((part) => part.getBoundingClientRect().top);
+		const tops = list.map(topOf);
 		onChange(list[readingIndex(tops, innerHeight / 3, atEnd)]);
 	};
 	const schedule = () => {
@@ -30,4 +30,18 @@ export function followReading(
 		window.removeEventListener('scroll', schedule);
 		window.removeEventListener('resize', schedule);
 	};
+}
+
+/**
+ * An element's top on screen. For one inside a lesson section the browser is skipping (off screen,
+ * `content-visibility: auto`), its section's top, which is as far off screen: measuring the element
+ * itself would lay the whole section out, on every frame that follows the reader.
+ */
+function topOf(part: HTMLElement): number {
+	const section = part.parentElement?.closest<HTMLElement>('section.slide');
+	if (section) {
+		const box = section.getBoundingClientRect();
+		if (box.bottom < 0 || box.top > innerHeight) return box.top;
+	}
+	return part.getBoundingClientRect().top;
 }

@@ -27,12 +27,18 @@ export function scrollRegion(label: () => string): Attachment<HTMLElement> {
 				box.setAttribute('aria-label', label());
 			}
 		};
+		// The observer reports the box once it is laid out, then each change. A box in a lesson
+		// section the browser skips while off screen (content-visibility) is laid out only when
+		// measured: that waits for an idle moment, one box per callback, so that a keyboard can reach
+		// every region without the page laying out the whole lesson while it loads.
 		const resized = new ResizeObserver(update);
 		resized.observe(box);
 		for (const child of box.children) resized.observe(child);
 		box.addEventListener('scroll', update, { passive: true });
-		update();
+		const idle =
+			typeof requestIdleCallback === 'function' ? requestIdleCallback(update) : undefined;
 		return () => {
+			if (idle !== undefined) cancelIdleCallback(idle);
 			resized.disconnect();
 			box.removeEventListener('scroll', update);
 		};

@@ -5,8 +5,8 @@ import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
 
 /**
  * When an island's content hydrates: `now` (at once, in the page's own hydration), `soon` (in a task
- * of its own right after the page's, wherever it is) or `near` (once it comes near the viewport).
- * Any of them hydrates at once when touched.
+ * of its own right after the page's, wherever it is) or `near` (once it comes near the viewport,
+ * and not before the page has first been idle). Any of them hydrates at once when touched.
  */
 export type IslandTiming = 'now' | 'soon' | 'near';
 
@@ -21,6 +21,19 @@ export type IslandRootOf<Props extends Record<string, unknown>> = {
 const due = new TaskQueue((run) => setTimeout(run, 0));
 
 let prefetch: ReturnType<typeof setTimeout> | number | undefined;
+
+let idle: Promise<void> | undefined;
+
+/** Resolves once the page has first been idle (or 3 s after it is first asked, at the latest). */
+function firstIdle(): Promise<void> {
+	idle ??= new Promise((resolve) => {
+		// Safari has no requestIdleCallback.
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => resolve(), { timeout: 3000 });
+		else setTimeout(resolve, 500);
+	});
+	return idle;
+}
 
 /** Loads every lesson widget's code once the page is idle (see loadWidgets), once per batch. */
 function prefetchWidgets() {
@@ -101,9 +114,14 @@ export function islandContent<Props extends Record<string, unknown>>(
 	const queue = () => {
 		if (dequeue) return;
 		dequeue = () => {};
-		whenLoaded(() => {
-			if (!instance) dequeue = due.add(wake);
-		});
+		const ready = () =>
+			whenLoaded(() => {
+				if (!instance && !done) dequeue = due.add(wake);
+			});
+		// Near the viewport is not urgent: the widget is on screen already, prerendered, and a touch
+		// wakes it at once. Its code and hydration wait until the page has loaded and been idle.
+		if (timing === 'near') void firstIdle().then(ready);
+		else ready();
 	};
 	const observer =
 		timing === 'near'
