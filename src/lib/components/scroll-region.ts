@@ -35,10 +35,14 @@ export function scrollRegion(label: () => string): Attachment<HTMLElement> {
 		resized.observe(box);
 		for (const child of box.children) resized.observe(child);
 		box.addEventListener('scroll', update, { passive: true });
+		// Safari has no requestIdleCallback.
 		const idle =
-			typeof requestIdleCallback === 'function' ? requestIdleCallback(update) : undefined;
+			typeof requestIdleCallback === 'function'
+				? requestIdleCallback(update)
+				: setTimeout(update, 1000);
 		return () => {
-			if (idle !== undefined) cancelIdleCallback(idle);
+			if (typeof requestIdleCallback === 'function') cancelIdleCallback(idle as number);
+			else clearTimeout(idle);
 			resized.disconnect();
 			box.removeEventListener('scroll', update);
 		};

@@ -13,7 +13,7 @@ const RESOLVED_LOADERS = `\0${WIDGET_LOADERS}`;
 
 /**
  * The source of `virtual:lesson-widgets`: `{ Name: () => import('…/Name.svelte') }` for every
- * island widget. The server never loads it (it renders the lessons' own imports).
+ * island widget, for the browser (the server renders the lessons' own imports).
  * @param {string} root project root
  */
 export function widgetLoaders(root) {

@@ -292,7 +292,7 @@ export function propsSource(attributes, where) {
 /**
  * Imports every known component a lesson uses, so lesson files hold prose and tags only: no
  * script block to copy or break when translating. A lesson with its own <script> fails the build.
- * Each widget named in `islands` becomes an <Island> (src/lib/components/island): prerendered in
+ * Each widget named in `islands` becomes a <WidgetIsland> (src/lib/components/island): prerendered in
  * full, then hydrated on its own when the reader comes near it, its code loaded with it
  * (lazy-widgets.js). The island carries the widget's name and props, which is all a reading page
  * needs to hydrate it without the lesson's code. A widget must stand alone in its block.

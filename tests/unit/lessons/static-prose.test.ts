@@ -13,7 +13,8 @@ const components = componentsIn(process.cwd(), LESSON_COMPONENT_FOLDERS);
 const file = (path: string) => resolve(path.replace(/^\$lib\//, 'src/lib/'));
 
 /** What a component does in the browser: handlers, state, effects, bindings, attachments. */
-const BEHAVIOUR = /\bon[a-z]+=\{|\{on[a-z]+\}|\$state|\$effect|\bbind:|\{@attach|onMount\(/;
+const BEHAVIOUR =
+	/\bon[a-z]+=\{|\{on[a-z]+\}|\bon:[a-z]|\$state|\$effect|\bbind:|\buse:|\b(?:transition|in|out|animate):|\{@attach|onMount\(|onDestroy\(/;
 
 /** A component's own source and that of every Svelte component it imports, transitively. */
 function sources(path: string, seen = new Set<string>()): Map<string, string> {
@@ -61,6 +62,8 @@ describe('static lesson prose', () => {
 		expect(BEHAVIOUR.test('<button {onclick}>')).toBe(true);
 		expect(BEHAVIOUR.test('let open = $state(false);')).toBe(true);
 		expect(BEHAVIOUR.test('<div {@attach watch}>')).toBe(true);
+		expect(BEHAVIOUR.test('<div use:tooltip>')).toBe(true);
+		expect(BEHAVIOUR.test('<p transition:fade>')).toBe(true);
 		expect(BEHAVIOUR.test('<p class="n">{value}</p>')).toBe(false);
 	});
 });

@@ -13,7 +13,7 @@ export interface LazyWidget extends Component<Props> {
 	readonly loaded: boolean;
 }
 
-/** Every widget of the lessons loaded so far (the lesson's chunk creates them as it loads). */
+/** Every lesson widget's stand-in made so far (by a lesson's chunk as it loads, or by prose.ts). */
 const widgets = new Set<LazyWidget>();
 
 /** A new task: what ran before it can be painted, and input answered, before what follows. */

@@ -1,4 +1,4 @@
-import { mount, unmount, type Component } from 'svelte';
+import { mount, tick, unmount, type Component } from 'svelte';
 import loaders from 'virtual:lesson-widgets';
 import IslandRoot from './IslandRoot.svelte';
 import { islandContent } from './lazy';
@@ -30,10 +30,16 @@ export function lessonProse(
 	after: (root: HTMLElement) => (() => void) | void
 ): () => void {
 	const cleanups: ((() => void) | void)[] = [];
+	let done = false;
+	const finish = () => {
+		if (!done) cleanups.push(after(host));
+	};
 	if (!host.firstChild) {
 		if (!Lesson) throw new Error('A lesson page with neither its prerendered lesson nor its code');
 		const instance = mount(Lesson, { target: host, context });
 		cleanups.push(() => void unmount(instance));
+		// Its sections fill themselves in effects of their own, which run after this one.
+		void tick().then(finish);
 	} else {
 		for (const island of host.querySelectorAll<HTMLElement>('.island[data-widget]')) {
 			const name = island.dataset.widget ?? '';
@@ -53,7 +59,10 @@ export function lessonProse(
 				)
 			);
 		}
+		finish();
 	}
-	cleanups.push(after(host));
-	return () => cleanups.forEach((cleanup) => cleanup?.());
+	return () => {
+		done = true;
+		cleanups.forEach((cleanup) => cleanup?.());
+	};
 }

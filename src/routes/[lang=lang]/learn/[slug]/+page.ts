@@ -8,10 +8,17 @@ import type { PageLoad } from './$types';
 // (LessonProse); the import stays here all the same, where SvelteKit finds the lesson's stylesheets.
 const modules = import.meta.glob<{ default: Component }>('/content/*/*.md');
 
+/** The first page a visitor opens, still as the server wrote it, with this lesson in it. */
+function prerendered(slug: string): boolean {
+	if (firstPageHydrated()) return false;
+	const body = document.querySelector(`[data-testid="lesson"][data-slug="${slug}"] .lesson-prose`);
+	return body?.firstChild != null;
+}
+
 export const load: PageLoad = async ({ data }) => {
 	const { sourceLang, slug } = data.lesson;
 	const module = modules[`/content/${sourceLang}/${slug}.md`];
 	if (!module) throw new Error(`lesson ${sourceLang}/${slug} was not compiled`);
-	if (browser && !firstPageHydrated()) return { ...data, Lesson: undefined };
+	if (browser && prerendered(slug)) return { ...data, Lesson: undefined };
 	return { ...data, Lesson: (await module()).default };
 };
