@@ -1,5 +1,6 @@
 import type { Attachment } from 'svelte/attachments';
 import { hiddenSides } from '$lib/lessons/scroll-sides';
+import { whenIdle } from './idle';
 
 /**
  * A box that scrolls sideways when its content is wider than the screen (a display equation or a
@@ -35,14 +36,9 @@ export function scrollRegion(label: () => string): Attachment<HTMLElement> {
 		resized.observe(box);
 		for (const child of box.children) resized.observe(child);
 		box.addEventListener('scroll', update, { passive: true });
-		// Safari has no requestIdleCallback.
-		const idle =
-			typeof requestIdleCallback === 'function'
-				? requestIdleCallback(update)
-				: setTimeout(update, 1000);
+		const cancelIdle = whenIdle(update);
 		return () => {
-			if (typeof requestIdleCallback === 'function') cancelIdleCallback(idle as number);
-			else clearTimeout(idle);
+			cancelIdle();
 			resized.disconnect();
 			box.removeEventListener('scroll', update);
 		};

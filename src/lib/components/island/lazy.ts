@@ -1,4 +1,5 @@
 import { flushSync, hydrate, mount, unmount, type Component } from 'svelte';
+import { whenIdle } from '$lib/components/idle';
 import { loadWidgets, type LazyWidget } from './lazy-widget';
 import { TaskQueue } from './queue';
 import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
@@ -20,33 +21,24 @@ export type IslandRootOf<Props extends Record<string, unknown>> = {
 /** Islands due to hydrate, one per task; a touched island does not wait its turn. */
 const due = new TaskQueue((run) => setTimeout(run, 0));
 
-let prefetch: ReturnType<typeof setTimeout> | number | undefined;
+let prefetching = false;
 
 let idle: Promise<void> | undefined;
 
 /** Resolves once the page has first been idle (or 3 s after it is first asked, at the latest). */
 function firstIdle(): Promise<void> {
-	idle ??= new Promise((resolve) => {
-		// Safari has no requestIdleCallback.
-		if (typeof requestIdleCallback === 'function')
-			requestIdleCallback(() => resolve(), { timeout: 3000 });
-		else setTimeout(resolve, 500);
-	});
+	idle ??= new Promise((resolve) => void whenIdle(resolve, 3000));
 	return idle;
 }
 
 /** Loads every lesson widget's code once the page is idle (see loadWidgets), once per batch. */
 function prefetchWidgets() {
-	if (prefetch !== undefined) return;
-	const run = () => {
-		prefetch = undefined;
+	if (prefetching) return;
+	prefetching = true;
+	whenIdle(() => {
+		prefetching = false;
 		void loadWidgets();
-	};
-	// Safari has no requestIdleCallback.
-	prefetch =
-		typeof requestIdleCallback === 'function'
-			? requestIdleCallback(run, { timeout: 3000 })
-			: setTimeout(run, 500);
+	}, 3000);
 }
 
 /** Inputs whose value attribute is only a default, and whose text can be selected. */

@@ -8,8 +8,7 @@ import { lazyWidget, type LazyWidget } from './lazy-widget';
 const widgets = new Map<string, LazyWidget>();
 
 function widgetNamed(name: string): LazyWidget | undefined {
-	if (!Object.hasOwn(loaders, name)) return undefined;
-	const load = loaders[name];
+	const load = Object.hasOwn(loaders, name) ? loaders[name] : undefined;
 	if (!load) return undefined;
 	let widget = widgets.get(name);
 	if (!widget) widgets.set(name, (widget = lazyWidget(load)));
