@@ -7,7 +7,7 @@ import {
 	rehypeHeadingIds,
 	rehypeLessonFacts,
 	rehypeLessonImports,
-	rehypeSlideIslands,
+	rehypeSlideSections,
 	remarkComponentParagraphs
 } from './src/lib/lessons/mdsvex-plugins.js';
 import rehypeSlides from './src/lib/present/rehype-slides.js';
@@ -52,7 +52,7 @@ const config = {
 				// Groups the finished nodes into section.slide elements for presentation mode…
 				rehypeSlides,
 				// …each hydrated only when the reader gets near it.
-				rehypeSlideIslands
+				rehypeSlideSections
 			]
 		})
 	],

@@ -1,11 +1,13 @@
 // Lesson pages: the JavaScript each one loads (gzip-compressed, as a static host would send it)
-// and Lighthouse performance scores for two of them, mobile and desktop, in headless Chromium.
-// Targets: ≤ 150 KB of gzipped JS per lesson page, a score ≥ 95. Reads build-$SEPARABLE_OUT/ (or
-// build/), building it if missing. Lighthouse runs LIGHTHOUSE_RUNS times (default 3) per lesson and
-// preset and reports the median run, each run's figures and the load average when it started:
-// Lighthouse's simulated throttling scales the CPU time it observes, so a busy machine lowers scores.
-// The mobile preset runs once more with every script blocked: the page's own HTML and CSS, the
-// score no way of loading the widgets could beat.
+// and Lighthouse performance scores for each, mobile and desktop, in headless Chromium. Targets
+// (#22): ≤ 100 KB of gzipped JS before the page is idle, a mobile score ≥ 95 with total blocking
+// time ≤ 200 ms, desktop ≥ 98. Reads build-$SEPARABLE_OUT/ (or build/), building it if missing.
+// Lighthouse runs LIGHTHOUSE_RUNS times (default 5) per lesson and preset and reports the median
+// run, each run's figures and the load average when it started: Lighthouse's simulated throttling
+// scales the CPU time it observes, so a busy machine lowers scores. Every English lesson takes about
+// 40 minutes on 2 cores; LIGHTHOUSE_LESSONS (slugs, comma-separated) measures fewer. The mobile
+// preset runs once more with every script blocked: the page's own HTML and CSS, the score no way of
+// loading the widgets could beat.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -20,11 +22,11 @@ import { chromiumArgs, ensureChromium } from '../lib/chromium.js';
 import { startStaticServer } from '../lib/static-server.js';
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), '../../..');
-const JS_BUDGET_KB = 150;
-const SCORE_TARGET = 95;
-/** The calculator lesson (no D3) and the chart lesson (D3): the lightest and heaviest widgets. */
-const LIGHTHOUSE_LESSONS = ['depthwise-separable-convolution', 'width-and-resolution'];
-const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+const JS_BEFORE_IDLE_BUDGET_KB = 100;
+const MOBILE_TARGET = 95;
+const DESKTOP_TARGET = 98;
+const TBT_TARGET_MS = 200;
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5));
 
 function buildDir() {
 	const out = process.env.SEPARABLE_OUT;
@@ -237,8 +239,11 @@ export async function run() {
 		}
 		await browser.close();
 
+		const only = process.env.LIGHTHOUSE_LESSONS?.split(',').filter(Boolean);
+		const unknown = only?.filter((slug) => !(slug in pages)) ?? [];
+		if (unknown.length > 0) throw new Error(`LIGHTHOUSE_LESSONS: no lesson ${unknown.join(', ')}`);
 		const lighthouseRuns = {};
-		for (const slug of LIGHTHOUSE_LESSONS) {
+		for (const slug of only ?? Object.keys(pages)) {
 			const url = `${base}/en/learn/${slug}/`;
 			lighthouseRuns[slug] = {
 				mobile: await lighthouseScore(url, 'mobile'),
@@ -247,10 +252,11 @@ export async function run() {
 			};
 		}
 
-		const largest = Math.max(...Object.values(pages).map((p) => p.jsGzipKB));
-		const lowest = Math.min(
-			...Object.values(lighthouseRuns).flatMap((r) => [r.mobile.score, r.desktop.score])
-		);
+		const largest = Math.max(...Object.values(pages).map((p) => p.jsBeforeIdleGzipKB));
+		const measured = Object.values(lighthouseRuns);
+		const lowestMobile = Math.min(...measured.map((r) => r.mobile.score));
+		const lowestDesktop = Math.min(...measured.map((r) => r.desktop.score));
+		const highestTbt = Math.max(...measured.map((r) => r.mobile.tbtMs));
 		return {
 			method: `Scripts and stylesheets Chromium requests for each English lesson page (after scrolling it), gzipped with zlib defaults from the build; Lighthouse 12 performance category, default mobile (simulated slow 4G, 4× CPU) and desktop presets, and mobile with every script blocked (mobileNoScript: the ceiling for any way of hydrating the page, not a target), the median of ${LIGHTHOUSE_RUNS} run(s) each, served compressed by scripts/lib/static-server.js.`,
 			// Lighthouse's simulated throttling scales what it observes: on a busy machine scores drop.
@@ -258,12 +264,18 @@ export async function run() {
 			pages,
 			lighthouse: lighthouseRuns,
 			summary: {
-				largestLessonJsGzipKB: largest,
-				jsBudgetKB: JS_BUDGET_KB,
-				withinJsBudget: largest <= JS_BUDGET_KB,
-				lowestScore: lowest,
-				scoreTarget: SCORE_TARGET,
-				meetsScoreTarget: lowest >= SCORE_TARGET,
+				largestJsBeforeIdleGzipKB: largest,
+				jsBeforeIdleBudgetKB: JS_BEFORE_IDLE_BUDGET_KB,
+				withinJsBudget: largest <= JS_BEFORE_IDLE_BUDGET_KB,
+				lessonsScored: Object.keys(lighthouseRuns).length,
+				lowestMobileScore: lowestMobile,
+				lowestDesktopScore: lowestDesktop,
+				highestMobileTbtMs: highestTbt,
+				targets: { mobile: MOBILE_TARGET, desktop: DESKTOP_TARGET, tbtMs: TBT_TARGET_MS },
+				meetsTargets:
+					lowestMobile >= MOBILE_TARGET &&
+					lowestDesktop >= DESKTOP_TARGET &&
+					highestTbt <= TBT_TARGET_MS,
 				mobileScoreWithoutScripts: Object.fromEntries(
 					Object.entries(lighthouseRuns).map(([slug, r]) => [slug, r.mobileNoScript.score])
 				),

@@ -352,13 +352,13 @@ export function rehypeLessonImports({ components, islands = [] }) {
 	};
 }
 
-const SLIDE_IMPORT = '$lib/components/island/slide';
+const SLIDE_IMPORT = '$lib/components/present/Slide.svelte';
 
 /**
- * Turns each slide section (rehype-slides, which must run first) into a <Slide>: the same section
- * in the page, but hydrated on its own when the reader gets near it (src/lib/components/island).
+ * Turns each slide section (rehype-slides, which must run first) into a <Slide>: the same section,
+ * which tells its content its number (speaker notes register with their slide).
  */
-export function rehypeSlideIslands() {
+export function rehypeSlideSections() {
 	/** @param {HastNode} tree */
 	return (tree) => {
 		let slides = 0;

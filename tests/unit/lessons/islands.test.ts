@@ -3,7 +3,7 @@ import { compile } from 'mdsvex';
 import {
 	propsSource,
 	rehypeLessonImports,
-	rehypeSlideIslands
+	rehypeSlideSections
 } from '../../../src/lib/lessons/mdsvex-plugins.js';
 import { LAZY_WIDGET } from '../../../src/lib/lessons/lazy-widgets.js';
 import rehypeSlides from '../../../src/lib/present/rehype-slides.js';
@@ -96,13 +96,13 @@ describe('propsSource', () => {
 	});
 });
 
-describe('slide sections as islands', () => {
+describe('slide sections', () => {
 	async function slides(source: string, islands: string[] = []): Promise<string> {
 		const out = await compile(source, {
 			rehypePlugins: [
 				[rehypeLessonImports, { components, islands }],
 				rehypeSlides,
-				rehypeSlideIslands
+				rehypeSlideSections
 			]
 		});
 		return out?.code ?? '';
@@ -130,14 +130,16 @@ describe('slide sections as islands', () => {
 		expect(code).toMatch(
 			/<Slide index=\{2\} start="rule">\s*<hr>\s*<p class="slide-continued" hidden aria-hidden="true">One<\/p>\s*<WidgetIsland name="Chart" widget=\{Chart\} props=\{\{\}\} \/>\s*<\/Slide>/
 		);
-		expect(code.match(/import Slide from '\$lib\/components\/island\/slide';/g)).toHaveLength(1);
+		expect(
+			code.match(/import Slide from '\$lib\/components\/present\/Slide\.svelte';/g)
+		).toHaveLength(1);
 		expect(code).toContain("import Term from '$lib/components/lesson/Term.svelte';");
 	});
 
 	it('adds the import to a lesson that uses no component', async () => {
 		const code = await slides('Just text.\n\n## More\n\nText.\n');
 		expect(code).toMatch(
-			/<script>\s*import Slide from '\$lib\/components\/island\/slide';\s*<\/script>/
+			/<script>\s*import Slide from '\$lib\/components\/present\/Slide\.svelte';\s*<\/script>/
 		);
 		expect(code.match(/<Slide /g)).toHaveLength(2);
 	});

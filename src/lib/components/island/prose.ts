@@ -37,7 +37,7 @@ export function lessonProse(
 		if (!Lesson) throw new Error('A lesson page with neither its prerendered lesson nor its code');
 		const instance = mount(Lesson, { target: host, context });
 		cleanups.push(() => void unmount(instance));
-		// Its sections fill themselves in effects of their own, which run after this one.
+		// Mounting runs no effects: the widgets in it render in effects of their own, after this one.
 		void tick().then(finish);
 	} else {
 		for (const island of host.querySelectorAll<HTMLElement>('.island[data-widget]')) {
