@@ -51,7 +51,7 @@ const config = {
 				],
 				// Groups the finished nodes into section.slide elements for presentation mode…
 				rehypeSlides,
-				// …each hydrated only when the reader gets near it.
+				// …each a Slide, which tells its content its section's number (speaker notes).
 				rehypeSlideSections
 			]
 		})
