@@ -26,7 +26,7 @@ const JS_BEFORE_IDLE_BUDGET_KB = 100;
 const MOBILE_TARGET = 95;
 const DESKTOP_TARGET = 98;
 const TBT_TARGET_MS = 200;
-const LIGHTHOUSE_RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5));
+const LIGHTHOUSE_RUNS = Math.max(1, Math.round(Number(process.env.LIGHTHOUSE_RUNS)) || 5);
 
 function buildDir() {
 	const out = process.env.SEPARABLE_OUT;
@@ -125,8 +125,20 @@ async function scriptsBeforeIdle(browser, base, root, path) {
 
 const load1 = () => Math.round(os.loadavg()[0] * 100) / 100;
 
+/** The lessons Lighthouse scores: LIGHTHOUSE_LESSONS's slugs, or all of them when it names none. */
+function lighthouseLessons(/** @type {string[]} */ all) {
+	const only = (process.env.LIGHTHOUSE_LESSONS ?? '')
+		.split(',')
+		.map((slug) => slug.trim())
+		.filter(Boolean);
+	const unknown = only.filter((slug) => !all.includes(slug));
+	if (unknown.length > 0) throw new Error(`LIGHTHOUSE_LESSONS: no lesson ${unknown.join(', ')}`);
+	return only.length > 0 ? only : all;
+}
+
 /**
- * One Lighthouse performance run; a run Lighthouse itself reports as broken is retried once.
+ * One Lighthouse performance run; a run Lighthouse itself reports as broken is retried once, and
+ * one that throws is reported with its error (the other runs and lessons go on).
  * @param {string} url
  * @param {'mobile' | 'mobileNoScript' | 'desktop'} preset
  */
@@ -138,6 +150,8 @@ async function lighthouseRun(url, preset, retry = true) {
 	});
 	/** @type {any} */
 	let lhr;
+	/** @type {string | undefined} */
+	let thrown;
 	try {
 		const result = await lighthouse(
 			url,
@@ -151,10 +165,12 @@ async function lighthouseRun(url, preset, retry = true) {
 			preset === 'desktop' ? desktopConfig : undefined
 		);
 		lhr = result?.lhr;
+	} catch (e) {
+		thrown = e instanceof Error ? e.message : String(e);
 	} finally {
 		await chrome.kill();
 	}
-	const error = lhr?.runtimeError?.code;
+	const error = thrown ?? lhr?.runtimeError?.code;
 	if (error && retry) return lighthouseRun(url, preset, false);
 	const audit = (id) => lhr?.audits[id]?.numericValue;
 	const ms = (id) => Math.round(audit(id) ?? 0);
@@ -226,6 +242,7 @@ async function lighthouseScore(url, preset) {
 export async function run() {
 	const startLoad = os.loadavg().map((x) => Math.round(x * 10) / 10);
 	const root = buildDir();
+	const scored = lighthouseLessons(lessonSlugs());
 	const { server, url: base } = await startStaticServer({ root });
 	const browser = await chromium.launch({
 		executablePath: ensureChromium(),
@@ -239,11 +256,8 @@ export async function run() {
 		}
 		await browser.close();
 
-		const only = process.env.LIGHTHOUSE_LESSONS?.split(',').filter(Boolean);
-		const unknown = only?.filter((slug) => !(slug in pages)) ?? [];
-		if (unknown.length > 0) throw new Error(`LIGHTHOUSE_LESSONS: no lesson ${unknown.join(', ')}`);
 		const lighthouseRuns = {};
-		for (const slug of only ?? Object.keys(pages)) {
+		for (const slug of scored) {
 			const url = `${base}/en/learn/${slug}/`;
 			lighthouseRuns[slug] = {
 				mobile: await lighthouseScore(url, 'mobile'),

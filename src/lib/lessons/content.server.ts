@@ -117,7 +117,7 @@ export interface LessonPageData extends CourseItem {
 	references: Reference[];
 	/**
 	 * Its notebook cells in document order: the Notebook knows every cell from the start, though
-	 * each cell's section hydrates only when the reader gets near it.
+	 * each cell (a widget island) hydrates only when the reader gets near it.
 	 */
 	cells: string[];
 	/** The glossary entries it marks with <Term>, for their popovers (definition as HTML). */

@@ -268,7 +268,7 @@ export class NotebookState {
 	}
 
 	/**
-	 * Set by the page: focuses a cell whose component has not hydrated yet (its section is still
+	 * Set by the page: focuses a cell whose component has not hydrated yet (its island is still
 	 * far from where the reader is), bringing it to life first.
 	 */
 	focusUnshown: ((cell: CellState) => void) | null = null;

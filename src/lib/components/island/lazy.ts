@@ -5,11 +5,11 @@ import { TaskQueue } from './queue';
 import { ISLAND_MARGIN, WAKE_EVENTS } from './wake';
 
 /**
- * When an island's content hydrates: `now` (at once, in the page's own hydration), `soon` (in a task
- * of its own right after the page's, wherever it is) or `near` (once it comes near the viewport,
- * and not before the page has first been idle). Any of them hydrates at once when touched.
+ * When an island's content hydrates: `soon` (in a task of its own right after the page's, wherever
+ * it is) or `near` (once it comes near the viewport, and not before the page has first been idle).
+ * Either hydrates at once when touched.
  */
-export type IslandTiming = 'now' | 'soon' | 'near';
+export type IslandTiming = 'soon' | 'near';
 
 /** What an island hydrates: its root component (Hydrated, IslandRoot) and that root's props. */
 export type IslandRootOf<Props extends Record<string, unknown>> = {
@@ -45,7 +45,7 @@ function prefetchWidgets() {
 const TYPED_FIELDS = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'number']);
 
 /**
- * Renders an island's `root` into `host` (an island's div, or a lesson's slide section). The
+ * Renders an island's `root` into `host` (an island's div). The
  * server-rendered content is hydrated as a root of its own when `timing` says, in a task of its
  * own, or when touched (at once), whichever is first; with nothing to adopt (a client-side
  * navigation) it is mounted at once. A `widget` whose code has not loaded yet is loaded first.
@@ -72,9 +72,9 @@ export function islandContent<Props extends Record<string, unknown>>(
 		);
 	};
 
-	if (!host.firstChild || timing === 'now') {
+	if (!host.firstChild) {
 		whenLoaded(() => {
-			instance = host.firstChild ? hydrate(component, options) : mount(component, options);
+			instance = mount(component, options);
 		});
 		return () => {
 			done = true;
@@ -89,7 +89,7 @@ export function islandContent<Props extends Record<string, unknown>>(
 		stop();
 		const edits = early?.edits() ?? [];
 		instance = hydrate(component, options);
-		// Islands inside this one (a widget in a lesson section) start listening now, so the event
+		// Islands inside this one (a widget in the lesson body) start listening now, so the event
 		// that woke this one, still on its way to its target, wakes them too.
 		flushSync();
 		// After Svelte's own microtask that strips the hydrated fields' value attributes.
