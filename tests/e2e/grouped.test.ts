@@ -66,8 +66,10 @@ async function setGroups(figure: Locator, groups: number) {
 	await expect.poll(() => figure.getAttribute('data-groups')).toBe(String(groups));
 }
 
+/** Shows `view`, and waits until the figure shows it (a click before hydration is replayed). */
 async function show(figure: Locator, view: 'filters' | 'cost' | 'shuffle') {
 	await figure.locator(`label:has(input[data-shown="${view}"])`).click();
+	await expect.poll(() => figure.getAttribute('data-shown')).toBe(view);
 }
 
 describe('grouped convolution', () => {

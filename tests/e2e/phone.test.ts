@@ -103,7 +103,7 @@ function tinySvgText(page: Page) {
 	return page.evaluate(() =>
 		[...document.querySelectorAll<SVGTextElement>('main svg text')].flatMap((text) => {
 			const label = text.textContent?.trim();
-			const ctm = text.ownerSVGElement?.getScreenCTM();
+			const ctm = text.getScreenCTM();
 			if (!label || !ctm || text.getClientRects().length === 0) return [];
 			const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b);
 			return px < 9 ? [`"${label}" at ${px.toFixed(1)} px`] : [];
