@@ -78,6 +78,17 @@ export async function openPage(
 }
 
 /**
+ * Closes the page's context once its route handlers are let go: a request the page makes as it
+ * closes would otherwise reach a handler whose response is already gone, an unhandled rejection
+ * that fails the run.
+ */
+export async function closeRouted(page: Page): Promise<void> {
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+	await page.context().unrouteAll({ behavior: 'ignoreErrors' });
+	await page.context().close();
+}
+
+/**
  * Lays out and paints every section of a lesson, as a reader scrolling to each would see it:
  * lessons skip sections away from the viewport (content-visibility: auto). Returns the style
  * element that does it, to remove when done.

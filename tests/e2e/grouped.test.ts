@@ -336,7 +336,10 @@ describe('grouped convolution', () => {
 								const axe = (
 									window as unknown as {
 										axe: {
-											run: (context: string) => Promise<{
+											run: (
+												context: string,
+												options: { resultTypes: string[] }
+											) => Promise<{
 												violations: Array<{
 													id: string;
 													impact: string;
@@ -346,7 +349,12 @@ describe('grouped convolution', () => {
 										};
 									}
 								).axe;
-								const result = await axe.run('[data-testid="conv-animation"][data-mode="grouped"]');
+								const result = await axe.run(
+									'[data-testid="conv-animation"][data-mode="grouped"]',
+									{
+										resultTypes: ['violations']
+									}
+								);
 								return result.violations.map((v) => ({
 									id: v.id,
 									impact: v.impact,

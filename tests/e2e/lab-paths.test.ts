@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { closeRouted, launchBrowser, openPage, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,8 +128,7 @@ describe('a host policy that forbids WebAssembly', () => {
 		await expect(notice.textContent()).resolves.toContain('wasm-unsafe-eval');
 		await expect(notice.isVisible()).resolves.toBe(true);
 		await screenshot(page, 'lab-backend-notice-cpu');
-		// The service worker may still be prefetching through the route: let those requests go.
-		await page.context().unrouteAll({ behavior: 'ignoreErrors' });
-		await page.context().close();
+		// The service worker may still be prefetching through the route.
+		await closeRouted(page);
 	});
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
 import { standardConvCost } from '../../src/lib/architecture/costs';
-import { launchBrowser, trackProblems } from './browser';
+import { closeRouted, launchBrowser, trackProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -80,9 +80,7 @@ describe('lesson widgets load their code only when needed', () => {
 		await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
 		await expect(calculator.getByTestId('calc-n').inputValue()).resolves.toBe('64');
 		expect(problems.errors).toEqual([]);
-		// A chunk the page asks for as it closes would reach the handler with its response gone.
-		await context.unrouteAll({ behavior: 'ignoreErrors' });
-		await context.close();
+		await closeRouted(page);
 	});
 
 	it('styles the prerendered widgets before their code arrives, and without any script', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser';
+import { closeRouted, launchBrowser, openPage, screenshot } from './browser';
 import {
 	cell,
 	editorCodeLoaded,
@@ -308,7 +308,7 @@ describe('cells in the English lessons', () => {
 		await ranAs(target, 'done');
 		expect(await page.locator('.cm-editor').count()).toBe(0);
 		await expect(code.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-		await page.context().close();
+		await closeRouted(page);
 	});
 
 	for (const slug of LESSONS) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { directives, policyShape } from '../../src/lib/csp';
-import { buildDir, launchBrowser } from './browser';
+import { buildDir, closeRouted, launchBrowser } from './browser';
 import { log, openLive, shared, upload } from './live-helpers';
 
 let browser: Browser;
@@ -105,6 +105,6 @@ describe('wasm threads', () => {
 		console.log('not isolated, 4 cores:', backend.text);
 		expect(backend).toMatchObject({ backend: 'wasm', threads: 1, isolated: 'false' });
 		expect(problems.errors).toEqual([]);
-		await page.context().close();
+		await closeRouted(page);
 	});
 });
