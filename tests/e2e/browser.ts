@@ -135,10 +135,11 @@ export interface A11yViolation {
 }
 
 /**
- * axe-core's findings, of every impact, on the page as it is now. The page must have been opened
- * with bypassCSP: axe is injected as an inline script, which the site's CSP forbids.
+ * axe-core's findings, of every impact, on the page as it is now (or within the element `within`
+ * selects). The page must have been opened with bypassCSP: axe is injected as an inline script,
+ * which the site's CSP forbids.
  */
-export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
+export async function a11yViolations(page: Page, within?: string): Promise<A11yViolation[]> {
 	await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
 	// Lessons skip laying out sections off the screen (content-visibility: auto). axe scrolls to an
 	// element and samples what lies under its box; if sections above resize as they render, it
@@ -146,26 +147,29 @@ export async function a11yViolations(page: Page): Promise<A11yViolation[]> {
 	// the reader never sees. Laid out in full, every box is where axe measured it.
 	const paintAll = await renderAllSections(page);
 	try {
-		return await axeViolations(page);
+		return await axeViolations(page, within);
 	} finally {
 		await paintAll.evaluate((style) => (style as Element).remove());
 	}
 }
 
-function axeViolations(page: Page): Promise<A11yViolation[]> {
-	return page.evaluate(async () => {
-		type Result = {
-			violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-		};
-		type Run = (context: Document, options: { resultTypes: string[] }) => Promise<Result>;
+function axeViolations(page: Page, within?: string): Promise<A11yViolation[]> {
+	return page.evaluate(async (within) => {
+		type Node = { target: string[]; failureSummary?: string };
+		type Result = { violations: Array<{ id: string; impact: string; nodes: Node[] }> };
+		type Run = (context: Document | string, options: { resultTypes: string[] }) => Promise<Result>;
 		const axe = (window as unknown as { axe: { run: Run } }).axe;
 		// Violations only: collecting every passing node's details would double axe's time on a lesson.
-		return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
+		const result = await axe.run(within ?? document, { resultTypes: ['violations'] });
+		return result.violations.map((v) => ({
 			id: v.id,
 			impact: v.impact,
-			targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+			// With axe's own account (for a contrast: the colours and the ratio it measured).
+			targets: v.nodes
+				.slice(0, 3)
+				.map((n) => `${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary}` : ''}`)
 		}));
-	});
+	}, within);
 }
 
 /** Records a page's console errors and its requests that leave `origin`. */

@@ -8,7 +8,7 @@ import {
 	groupedConvParams,
 	standardConvCost
 } from '../../src/lib/architecture/costs';
-import { launchBrowser, openPage } from './browser';
+import { a11yViolations, launchBrowser, openPage } from './browser';
 
 const messages = {
 	en: JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, string>,
@@ -311,7 +311,6 @@ describe('grouped convolution', () => {
 	});
 
 	it('reads natively in Korean, and has no serious axe violation', async () => {
-		const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 		for (const lang of ['en', 'ko']) {
 			const { page, problems } = await openPage(browser, `/${lang}/explore/`, {
 				...still,
@@ -324,47 +323,14 @@ describe('grouped convolution', () => {
 					messages.ko.anim_title_grouped
 				);
 			}
-			await page.addScriptTag({ content: axeSource });
 			for (const view of ['filters', 'cost', 'shuffle'] as const) {
 				await show(figure, view);
 				// Retried as a web-first assertion is: a view just switched in may still be laying out
 				// around the figure; a real violation stays until the poll gives up.
 				await expect
-					.poll(
-						() =>
-							page.evaluate(async () => {
-								const axe = (
-									window as unknown as {
-										axe: {
-											run: (
-												context: string,
-												options: { resultTypes: string[] }
-											) => Promise<{
-												violations: Array<{
-													id: string;
-													impact: string;
-													nodes: Array<{ target: string[]; failureSummary?: string }>;
-												}>;
-											}>;
-										};
-									}
-								).axe;
-								const result = await axe.run(
-									'[data-testid="conv-animation"][data-mode="grouped"]',
-									{
-										resultTypes: ['violations']
-									}
-								);
-								return result.violations.map((v) => ({
-									id: v.id,
-									impact: v.impact,
-									nodes: v.nodes
-										.slice(0, 3)
-										.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
-								}));
-							}),
-						{ message: `${lang} ${view}` }
-					)
+					.poll(() => a11yViolations(page, '[data-testid="conv-animation"][data-mode="grouped"]'), {
+						message: `${lang} ${view}`
+					})
 					.toEqual([]);
 			}
 			expect(problems.errors).toEqual([]);
