@@ -90,16 +90,23 @@ export async function closeRouted(page: Page): Promise<void> {
 
 /**
  * Lays out and paints every section of a lesson, as a reader scrolling to each would see it:
- * lessons skip sections away from the viewport (content-visibility: auto). Returns the style
- * element that does it, to remove when done.
+ * lessons skip sections away from the viewport (content-visibility: auto). Resolves once the page
+ * has drawn two frames that way, so that its ResizeObservers have measured every box (a display
+ * equation that scrolls says so only then). Returns the style element that does it, to remove when
+ * done.
  */
 export function renderAllSections(page: Page) {
 	// Not addStyleTag: it waits for the style's load event, a wait with no time limit. An inline
 	// style applies as it is inserted.
-	return page.evaluateHandle(() => {
+	return page.evaluateHandle(async () => {
 		const style = document.createElement('style');
 		style.textContent = '* { content-visibility: visible !important; }';
 		document.head.append(style);
+		// Observers report in the frame after the layout; a page whose frames stall still returns.
+		await new Promise((done) => {
+			requestAnimationFrame(() => requestAnimationFrame(done));
+			setTimeout(done, 1000);
+		});
 		return style;
 	});
 }

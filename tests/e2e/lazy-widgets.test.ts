@@ -175,10 +175,10 @@ describe('lesson widgets load their code only when needed', () => {
 			)
 			.toBe(standardConvCost(3, 16, 64, 56));
 		await expect(page.locator('[data-testid="term"]').count()).resolves.toBeGreaterThan(0);
-		// Its display equations are scroll regions, measured once its sections have mounted.
-		await expect
-			.poll(() => page.locator('#eq-separable-cost .katex-display').getAttribute('data-hidden'))
-			.toBe('none');
+		// Its display equations are scroll regions, measured as the reader reaches each.
+		const equation = page.locator('#eq-separable-cost .katex-display');
+		await equation.scrollIntoViewIfNeeded();
+		await expect.poll(() => equation.getAttribute('data-hidden')).toBe('none');
 		expect(problems.errors).toEqual([]);
 		await context.close();
 	});

@@ -111,6 +111,16 @@ function tinySvgText(page: Page) {
 	);
 }
 
+/**
+ * Scrolls to the lesson's first display equation and waits until the lesson has measured it
+ * (data-hidden says which of its sides hide content): its equations are scroll regions now.
+ */
+async function firstEquationMeasured(page: Page): Promise<void> {
+	const first = page.locator('.katex-display').first();
+	await first.scrollIntoViewIfNeeded();
+	await expect.poll(() => first.getAttribute('data-hidden'), { timeout: 15_000 }).not.toBeNull();
+}
+
 describe('on a 390-px phone', () => {
 	for (const path of pages) {
 		it(`${path}: no sideways overflow that is not an announced scroller; axe clean`, async ({
@@ -143,6 +153,11 @@ describe('on a 390-px phone', () => {
 	it('a display equation wider than the screen is a labelled region that fades where it hides', async () => {
 		const { page } = await openPage(browser, '/en/learn/depthwise-separable-convolution/', phone);
 		const equation = page.locator('#eq-separable-cost .katex-display');
+		// Measured when the reader comes to it: once the lesson's first equation is measured, this
+		// one, screens below, is still waiting.
+		await firstEquationMeasured(page);
+		await expect(equation.getAttribute('data-hidden')).resolves.toBeNull();
+		await equation.scrollIntoViewIfNeeded();
 		await expect.poll(() => equation.getAttribute('data-hidden'), { timeout: 15_000 }).toBe('end');
 		await expect(equation.getAttribute('role')).resolves.toBe('region');
 		await expect(equation.getAttribute('tabindex')).resolves.toBe('0');
@@ -157,6 +172,17 @@ describe('on a 390-px phone', () => {
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await expect.poll(() => equation.getAttribute('data-hidden')).toBe('none');
 		await expect(equation.getAttribute('tabindex')).resolves.toBeNull();
+		await page.context().close();
+	});
+
+	it('the first Tab makes every wide equation a tab stop, however far below it lies', async () => {
+		const { page } = await openPage(browser, '/ru/learn/depthwise-separable-convolution/', phone);
+		const equation = page.locator('#eq-separable-cost .katex-display');
+		await firstEquationMeasured(page);
+		await expect(equation.getAttribute('tabindex')).resolves.toBeNull();
+		await page.keyboard.press('Tab');
+		await expect(equation.getAttribute('tabindex')).resolves.toBe('0');
+		await expect(equation.getAttribute('aria-label')).resolves.toMatch(/прокрут/i);
 		await page.context().close();
 	});
 

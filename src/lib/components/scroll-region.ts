@@ -1,6 +1,30 @@
 import type { Attachment } from 'svelte/attachments';
 import { hiddenSides } from '$lib/lessons/scroll-sides';
-import { whenIdle } from './idle';
+
+/**
+ * Boxes the browser has not laid out yet: a lesson section away from the viewport is skipped
+ * (content-visibility) until the reader comes near it, and measuring a box in it would lay the
+ * section out. On a phone at Lighthouse's CPU slowdown that cost 100–300 ms per box while the page
+ * loaded. A reader who scrolls or jumps to a box has it laid out, and the observer measures it then;
+ * a keyboard reaches boxes in any order, so the first Tab measures every box left.
+ */
+const unmeasured = new Set<() => void>();
+
+function measureBeforeTab(event: KeyboardEvent) {
+	// Before the browser moves the focus, so that a box found to scroll takes its turn in the order.
+	if (event.key === 'Tab') for (const update of [...unmeasured]) update();
+}
+
+function waitForMeasure(update: () => void) {
+	if (unmeasured.size === 0) document.addEventListener('keydown', measureBeforeTab, true);
+	unmeasured.add(update);
+}
+
+function measured(update: () => void) {
+	if (unmeasured.delete(update) && unmeasured.size === 0) {
+		document.removeEventListener('keydown', measureBeforeTab, true);
+	}
+}
 
 /**
  * A box that scrolls sideways when its content is wider than the screen (a display equation or a
@@ -12,6 +36,7 @@ import { whenIdle } from './idle';
 export function scrollRegion(label: () => string): Attachment<HTMLElement> {
 	return (box) => {
 		const update = () => {
+			measured(update);
 			const hidden = hiddenSides(box.scrollLeft, box.scrollWidth, box.clientWidth);
 			box.dataset.hidden = hidden;
 			if (hidden === 'none') {
@@ -28,17 +53,15 @@ export function scrollRegion(label: () => string): Attachment<HTMLElement> {
 				box.setAttribute('aria-label', label());
 			}
 		};
-		// The observer reports the box once it is laid out, then each change. A box in a lesson
-		// section the browser skips while off screen (content-visibility) is laid out only when
-		// measured: that waits for an idle moment, one box per callback, so that a keyboard can reach
-		// every region without the page laying out the whole lesson while it loads.
+		// The observer reports the box once it is laid out (at once, unless its section is skipped),
+		// then each change.
 		const resized = new ResizeObserver(update);
 		resized.observe(box);
 		for (const child of box.children) resized.observe(child);
 		box.addEventListener('scroll', update, { passive: true });
-		const cancelIdle = whenIdle(update);
+		waitForMeasure(update);
 		return () => {
-			cancelIdle();
+			measured(update);
 			resized.disconnect();
 			box.removeEventListener('scroll', update);
 		};
