@@ -102,7 +102,8 @@ export function renderAllSections(page: Page) {
 		const style = document.createElement('style');
 		style.textContent = '* { content-visibility: visible !important; }';
 		document.head.append(style);
-		// Observers report in the frame after the layout; a page whose frames stall still returns.
+		// The first frame lays the sections out, and its ResizeObservers report after that layout;
+		// the second frame's callback runs after them. A page whose frames stall still returns.
 		await new Promise((done) => {
 			requestAnimationFrame(() => requestAnimationFrame(done));
 			setTimeout(done, 1000);

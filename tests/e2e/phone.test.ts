@@ -113,7 +113,7 @@ function tinySvgText(page: Page) {
 
 /**
  * Scrolls to the lesson's first display equation and waits until the lesson has measured it
- * (data-hidden says which of its sides hide content): its equations are scroll regions now.
+ * (data-hidden says which of its sides hide content): the lesson's equations are scroll regions.
  */
 async function firstEquationMeasured(page: Page): Promise<void> {
 	const first = page.locator('.katex-display').first();
@@ -179,10 +179,31 @@ describe('on a 390-px phone', () => {
 		const { page } = await openPage(browser, '/ru/learn/depthwise-separable-convolution/', phone);
 		const equation = page.locator('#eq-separable-cost .katex-display');
 		await firstEquationMeasured(page);
-		await expect(equation.getAttribute('tabindex')).resolves.toBeNull();
+		await expect(equation.getAttribute('data-hidden')).resolves.toBeNull();
+		// Measured while the key is down, before the browser moves the focus.
+		await page.evaluate(() =>
+			addEventListener(
+				'keydown',
+				() => {
+					const box = document.querySelector('#eq-separable-cost .katex-display');
+					document.body.dataset.tabStopAtKeydown = String(box?.getAttribute('tabindex'));
+				},
+				{ once: true }
+			)
+		);
 		await page.keyboard.press('Tab');
-		await expect(equation.getAttribute('tabindex')).resolves.toBe('0');
+		await expect(page.locator('body').getAttribute('data-tab-stop-at-keydown')).resolves.toBe('0');
+		await expect(equation.getAttribute('data-hidden')).resolves.toBe('end');
 		await expect(equation.getAttribute('aria-label')).resolves.toMatch(/прокрут/i);
+		// On a wider screen it fits: a Tab after the resize measures it again, still far below.
+		await page.setViewportSize({ width: 1366, height: 768 });
+		await expect
+			.poll(async () => {
+				await page.keyboard.press('Tab');
+				return equation.getAttribute('data-hidden');
+			})
+			.toBe('none');
+		await expect(equation.getAttribute('tabindex')).resolves.toBeNull();
 		await page.context().close();
 	});
 

@@ -28,9 +28,9 @@ function numberFormat(lang: Locale, options: Intl.NumberFormatOptions): Intl.Num
 
 /**
  * Builds `lang`'s plain number format ahead of its first use. A page's first Intl object loads
- * Chromium's number data (20–35 ms on a 2-core laptop, four times that at Lighthouse's mobile CPU
- * slowdown), in whatever task asks first: islands call this in a task of its own, before the
- * first widget hydrates.
+ * Chromium's number data (20–35 ms on the 2-core test machine, four times that at Lighthouse's
+ * mobile CPU slowdown), in whatever task asks first: islands call this in a task of its own, before
+ * the widgets near the viewport hydrate once the page has been idle.
  */
 export function warmNumberFormat(lang: Locale): void {
 	numberFormat(lang, {});
