@@ -43,9 +43,15 @@ const pages = [
 	'/zh/glossary/'
 ];
 
-/** Scrolls through the page so every lazily drawn part is laid out, then back to the top. */
-async function readThrough(page: Page): Promise<void> {
+/**
+ * Scrolls through the page so every lazily drawn part is laid out, then back to the top. `step`
+ * names each wait: this step has hung for 90 s on a lesson page in a few full runs (at cd94910, and
+ * at stop 33 on the Chinese lesson 3), and the next failure should say which wait it was.
+ */
+async function readThrough(page: Page, step: (name: string) => void): Promise<void> {
+	step('laying out every section');
 	await renderAllSections(page);
+	step('scrolling through');
 	await page.evaluate(async () => {
 		// Closed disclosures (the playground's API list, the contents) are checked open.
 		for (const details of document.querySelectorAll('details')) details.open = true;
@@ -59,7 +65,8 @@ async function readThrough(page: Page): Promise<void> {
 		}
 		window.scrollTo(0, 0);
 	});
-	await page.waitForLoadState('networkidle');
+	step('waiting for the network to go quiet');
+	await page.waitForLoadState('networkidle', { timeout: 30_000 });
 }
 
 /**
@@ -134,8 +141,7 @@ describe('on a 390-px phone', () => {
 				await Promise.all(browser.contexts().map((context) => context.close()));
 			});
 			const { page, problems } = await openPage(browser, path, phone);
-			step = 'scrolling through';
-			await readThrough(page);
+			await readThrough(page, (name) => (step = name));
 			step = 'looking for overflow';
 			expect(await unannouncedOverflow(page)).toEqual([]);
 			step = 'looking for text too small to read';
