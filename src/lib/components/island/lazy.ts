@@ -29,8 +29,8 @@ let idle: Promise<void> | undefined;
 
 /**
  * Resolves once the page has first been idle (or 3 s after it is first asked, at the latest). That
- * idle task also loads the browser's number data, which every widget's hydration would otherwise
- * start with (see warmNumberFormat): each widget then hydrates in a shorter task of its own.
+ * idle task also loads the browser's number data, which the first widget to hydrate would otherwise
+ * start with (see warmNumberFormat).
  */
 function firstIdle(): Promise<void> {
 	idle ??= new Promise(
