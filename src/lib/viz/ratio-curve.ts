@@ -36,6 +36,21 @@ export function ratioCurve(dk: number, from: number, to: number): RatioPoint[] {
 	});
 }
 
+/**
+ * The points at least `gap` pixels apart along x, with the first and the last: every N would put
+ * thousands of points into a path a few hundred pixels wide (66 KB of lesson HTML for two curves).
+ */
+export function thinned(points: RatioPoint[], x: (n: number) => number, gap: number): RatioPoint[] {
+	const kept: RatioPoint[] = [];
+	for (const point of points) {
+		const last = kept.at(-1);
+		if (!last || x(point.n) - x(last.n) >= gap) kept.push(point);
+	}
+	const end = points.at(-1);
+	if (end && kept.at(-1) !== end) kept.push(end);
+	return kept;
+}
+
 export interface RatioChartOptions {
 	width: number;
 	height: number;
@@ -81,7 +96,7 @@ export function ratioChart(options: RatioChartOptions): RatioChart {
 		const asymptote = 1 / (dk * dk);
 		return {
 			dk,
-			d: path(points) ?? '',
+			d: path(thinned(points, x, 0.5)) ?? '',
 			asymptote,
 			y: y(asymptote),
 			endY: y(points.at(-1)?.ratio ?? asymptote)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mobilenetV1 } from '$lib/architecture';
-import { ratioChart, ratioCurve, v1Separable } from '$lib/viz/ratio-curve';
+import { ratioChart, ratioCurve, thinned, v1Separable } from '$lib/viz/ratio-curve';
 
 describe('v1Separable', () => {
 	it("counts V1's pointwise widths from the engine", () => {
@@ -64,6 +64,40 @@ describe('ratioChart', () => {
 		for (const tick of wide.yTicks) {
 			expect(tick.y).toBeGreaterThanOrEqual(wide.top - 1e-9);
 			expect(tick.y).toBeLessThanOrEqual(wide.bottom + 1e-9);
+		}
+	});
+});
+
+describe('thinned', () => {
+	it('keeps the ends and a point only once it lies the gap past the last one kept', () => {
+		const curve = ratioCurve(3, 8, 2048);
+		const x = (n: number) => 100 * Math.log2(n / 8);
+		const kept = thinned(curve, x, 0.5);
+		expect(kept[0]).toBe(curve[0]);
+		expect(kept.at(-1)).toBe(curve.at(-1));
+		// Below N = 200 or so integers lie more than half a pixel apart: every one of them stays.
+		expect(kept.slice(0, 100).map((p) => p.n)).toEqual(curve.slice(0, 100).map((p) => p.n));
+		kept.slice(1, -1).forEach((p, k) => {
+			expect(x(p.n) - x(kept[k]?.n ?? 0)).toBeGreaterThanOrEqual(0.5);
+		});
+		// 800 pixels of axis: at most two points a pixel, against 2,041 integers.
+		expect(kept.length).toBeLessThanOrEqual(2 * 800 + 2);
+		expect(kept.length).toBeLessThan(curve.length / 1.5);
+	});
+
+	it("draws the chart's curves with a point every half pixel at most", () => {
+		const chart = ratioChart({
+			width: 340,
+			height: 200,
+			margins: { top: 10, right: 120, bottom: 40, left: 40 },
+			kernels: [3, 5],
+			from: 8,
+			to: 2048
+		});
+		for (const curve of chart.curves) {
+			const points = curve.d.split(/[ML]/).filter(Boolean).length;
+			expect(points).toBeLessThanOrEqual(2 * 180 + 2);
+			expect(curve.d.startsWith('M40,')).toBe(true);
 		}
 	});
 });
