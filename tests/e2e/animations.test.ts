@@ -171,6 +171,16 @@ describe('convolution animations', () => {
 		await expect(figure.locator('[data-testid="anim-ratio"]').textContent()).resolves.toContain(
 			'25/144'
 		);
+		// D_K is set as the formulas set it, a D with a subscript K, never as TeX source: in the
+		// ratio line, the size's label and the page's prose.
+		for (const text of [
+			figure.locator('[data-testid="anim-ratio"]'),
+			figure.locator('label:has(input[data-field="dk"])'),
+			page.locator('#standard > p').first()
+		]) {
+			await expect(text.textContent()).resolves.not.toContain('_');
+			await expect(text.locator('.sym sub').first().textContent()).resolves.toBe('K');
+		}
 		await page.context().close();
 	});
 
