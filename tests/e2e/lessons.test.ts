@@ -306,10 +306,77 @@ describe('widgets that read the engine', () => {
 			/\/en\/lab\/\?version=v1&alpha=0\.75&res=224$/
 		);
 		await screenshot(page, 'lesson6-chart-en');
+		await expect.poll(() => chartLabelOverlaps(chart)).toEqual([]);
 		expect(problems.errors).toEqual([]);
 		await page.context().close();
 	});
+
+	it('lesson 6 chart labels overlap no other label, no point and not the legend', async () => {
+		for (const [lang, viewport] of [
+			['ru', { width: 1366, height: 768 }],
+			['zh', { width: 1024, height: 768 }],
+			['ko', { width: 390, height: 844 }]
+		] as const) {
+			const { page, problems } = await openPage(browser, `/${lang}/learn/width-and-resolution/`, {
+				viewport
+			});
+			const chart = page.getByTestId('accuracy-chart');
+			await chart.scrollIntoViewIfNeeded();
+			// The lesson starts at α = 0.5, 160: move to α = 0.75, 128, where the checkpoints crowd.
+			await chart.getByTestId('model-alpha').focus();
+			for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+			await chart.getByTestId('model-res').focus();
+			for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+			await expect
+				.poll(() => chart.getByTestId('chart-current').getAttribute('data-macs'))
+				.toBe(String(mobilenetV1(0.75, 128).totals.macs));
+			await expect
+				.poll(() => chartLabelOverlaps(chart), { message: `${lang} ${viewport.width}` })
+				.toEqual([]);
+			// On a phone only the chosen model's resolution is written; elsewhere every one of the 16.
+			await expect(chart.locator('text.res').count()).resolves.toBe(viewport.width < 500 ? 1 : 16);
+			expect(problems.errors).toEqual([]);
+			await page.context().close();
+		}
+	});
 });
+
+/**
+ * The accuracy chart's resolution labels that overlap another label, any point
+ * or the legend, by more than half a pixel, as drawn on screen.
+ */
+function chartLabelOverlaps(chart: ReturnType<Page['getByTestId']>): Promise<string[]> {
+	return chart.evaluate((figure) => {
+		const box = (el: Element) => el.getBoundingClientRect();
+		const hit = (a: DOMRect, b: DOMRect) =>
+			Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+			Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+		const labels = [...figure.querySelectorAll('text.res')];
+		const others = [
+			...[...figure.querySelectorAll('[data-testid="chart-point"] circle')].map((c) => ({
+				name: `point ${c.parentElement?.getAttribute('data-alpha')}/${c.parentElement?.getAttribute('data-res')}`,
+				rect: box(c)
+			})),
+			...[...figure.querySelectorAll('.legend text')].map((t) => ({
+				name: `legend ${t.textContent}`,
+				rect: box(t)
+			}))
+		];
+		const found: string[] = [];
+		labels.forEach((label, i) => {
+			const rect = box(label);
+			labels.forEach((other, j) => {
+				if (j > i && hit(rect, box(other))) {
+					found.push(`${label.textContent} × ${other.textContent}`);
+				}
+			});
+			for (const other of others) {
+				if (hit(rect, other.rect)) found.push(`${label.textContent} × ${other.name}`);
+			}
+		});
+		return found;
+	});
+}
 
 /** Every .html file under a folder. */
 function htmlFiles(dir: string): string[] {
