@@ -311,7 +311,7 @@ describe('widgets that read the engine', () => {
 		await page.context().close();
 	});
 
-	it('lesson 6 chart labels overlap no other label, no point and not the legend', async () => {
+	it('lesson 6 chart labels overlap no other label, no point, not the legend and not the chosen line', async () => {
 		for (const [lang, viewport] of [
 			['ru', { width: 1366, height: 768 }],
 			['zh', { width: 1024, height: 768 }],
@@ -342,8 +342,8 @@ describe('widgets that read the engine', () => {
 });
 
 /**
- * The accuracy chart's resolution labels that overlap another label, any point
- * or the legend, by more than half a pixel, as drawn on screen.
+ * The accuracy chart's resolution labels that overlap another label, any point, the legend or the
+ * chosen model's line, by more than half a pixel, as drawn on screen.
  */
 function chartLabelOverlaps(chart: ReturnType<Page['getByTestId']>): Promise<string[]> {
 	return chart.evaluate((figure) => {
@@ -357,10 +357,17 @@ function chartLabelOverlaps(chart: ReturnType<Page['getByTestId']>): Promise<str
 				name: `point ${c.parentElement?.getAttribute('data-alpha')}/${c.parentElement?.getAttribute('data-res')}`,
 				rect: box(c)
 			})),
-			...[...figure.querySelectorAll('.legend text')].map((t) => ({
-				name: `legend ${t.textContent}`,
+			...[...figure.querySelectorAll('.legend text, .legend circle')].map((t) => ({
+				name: `legend ${t.textContent || t.tagName}`,
 				rect: box(t)
-			}))
+			})),
+			// The chosen model's dashed line, as wide as its stroke.
+			...[...figure.querySelectorAll('[data-testid="chart-current"] line')].map((line) => {
+				const { x, y, height } = box(line);
+				const scale = (line as SVGGraphicsElement).getScreenCTM()?.a ?? 1;
+				const stroke = parseFloat(getComputedStyle(line).strokeWidth) * scale;
+				return { name: 'the chosen line', rect: new DOMRect(x - stroke / 2, y, stroke, height) };
+			})
 		];
 		const found: string[] = [];
 		labels.forEach((label, i) => {

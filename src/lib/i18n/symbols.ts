@@ -1,8 +1,8 @@
 /**
  * UI messages write the formulas' sizes D_K and D_F as TeX source does, so that every language's
  * file says the same symbol the same way. A component (`MessageText`) sets each with a real
- * subscript by splitting the message here. Notebook hints keep the plain spelling: there D_K and
- * D_F name the cells' variables.
+ * subscript by splitting the message here. The notebook's prose (its hints, the playground's
+ * exercise) keeps the plain spelling: there D_K and D_F name the cells' variables.
  */
 export type SizeSymbol = 'dk' | 'df';
 

@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { messageParts } from '$lib/i18n/symbols';
 import { locales } from '$lib/i18n/languages';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** The messages a component sets through MessageText: their D_K and D_F become symbols. */
-const SET_AS_SYMBOLS = [
-	'viz_block_ratio_caption',
-	'anim_field_dk',
-	'anim_ratio',
-	'anim_stride_note',
-	'anim_explore_side_by_side',
-	'anim_explore_standard',
-	'anim_explore_depthwise',
-	'anim_explore_grouped'
-];
+const messages = Object.fromEntries(
+	locales.map((lang) => [
+		lang,
+		JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8')) as Record<string, string>
+	])
+);
+
+/** Every message whose English names D_K or D_F. */
+const symbolKeys = Object.keys(messages.en ?? {}).filter((key) =>
+	/\bD_[KF]\b/.test(messages.en?.[key] ?? '')
+);
+
+/**
+ * Where the plain spelling stays: the notebook's prose (there D_K and D_F are the cells' variables)
+ * and an attribute, which holds no markup (a screen reader skips the underscore).
+ */
+const PLAIN = /^cell_|^viz_block_ratio_label$/;
+
+/** Every .svelte and .ts file under a folder. */
+function sources(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : sources(path);
+		return /\.(svelte|ts)$/.test(entry.name) ? [path] : [];
+	});
+}
 
 describe('messageParts', () => {
 	it('splits D_K and D_F out of the text around them, whatever touches them', () => {
@@ -45,13 +61,11 @@ describe('messageParts', () => {
 	});
 
 	it("leaves no TeX subscript in any language's symbol messages", () => {
+		const shown = symbolKeys.filter((key) => !PLAIN.test(key));
+		expect(shown.length).toBeGreaterThanOrEqual(8);
 		for (const lang of locales) {
-			const messages = JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8')) as Record<
-				string,
-				string
-			>;
-			for (const key of SET_AS_SYMBOLS) {
-				const parts = messageParts(messages[key] ?? '');
+			for (const key of shown) {
+				const parts = messageParts(messages[lang]?.[key] ?? '');
 				expect(
 					parts.some((part) => 'symbol' in part),
 					`${lang} ${key}`
@@ -59,6 +73,27 @@ describe('messageParts', () => {
 				const text = parts.map((part) => ('text' in part ? part.text : '')).join('');
 				expect(text, `${lang} ${key}`).not.toMatch(/[A-Z]_[A-Z]/);
 			}
+		}
+	});
+
+	it('shows every message that names D_K or D_F through MessageText', () => {
+		const files = sources('src').map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+		for (const key of symbolKeys.filter((key) => !PLAIN.test(key))) {
+			let uses = 0;
+			for (const { file, text } of files) {
+				for (const use of text.matchAll(new RegExp(`(\\S*)\\s*\\bm\\.${key}\\b(.)`, 'g'))) {
+					uses++;
+					const [, before, after] = use;
+					if (after === '(') {
+						// Called where it is shown: as MessageText's text.
+						expect(before, `${file}: ${key}`).toMatch(/text=\{$/);
+					} else {
+						// Passed by reference (a table of labels): the file shows it through MessageText.
+						expect(text, `${file}: ${key}`).toMatch(/<MessageText\s+text=\{labels\[/);
+					}
+				}
+			}
+			expect(uses, key).toBeGreaterThan(0);
 		}
 	});
 });
