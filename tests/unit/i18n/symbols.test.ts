@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messageParts } from '$lib/i18n/symbols';
 import { locales } from '$lib/i18n/languages';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from '../../source-files';
 
 const messages = Object.fromEntries(
 	locales.map((lang) => [
@@ -22,14 +22,8 @@ const symbolKeys = Object.keys(messages.en ?? {}).filter((key) =>
  */
 const PLAIN = /^cell_|^viz_block_ratio_label$/;
 
-/** Every .svelte and .ts file under a folder. */
-function sources(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : sources(path);
-		return /\.(svelte|ts)$/.test(entry.name) ? [path] : [];
-	});
-}
+/** The messages a component shows with their symbols set. */
+const shownKeys = symbolKeys.filter((key) => !PLAIN.test(key));
 
 describe('messageParts', () => {
 	it('splits D_K and D_F out of the text around them, whatever touches them', () => {
@@ -61,10 +55,9 @@ describe('messageParts', () => {
 	});
 
 	it("leaves no TeX subscript in any language's symbol messages", () => {
-		const shown = symbolKeys.filter((key) => !PLAIN.test(key));
-		expect(shown.length).toBeGreaterThanOrEqual(8);
+		expect(shownKeys.length).toBeGreaterThanOrEqual(8);
 		for (const lang of locales) {
-			for (const key of shown) {
+			for (const key of shownKeys) {
 				const parts = messageParts(messages[lang]?.[key] ?? '');
 				expect(
 					parts.some((part) => 'symbol' in part),
@@ -77,8 +70,8 @@ describe('messageParts', () => {
 	});
 
 	it('shows every message that names D_K or D_F through MessageText', () => {
-		const files = sources('src').map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-		for (const key of symbolKeys.filter((key) => !PLAIN.test(key))) {
+		const files = sourceFiles('src').map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+		for (const key of shownKeys) {
 			let uses = 0;
 			for (const { file, text } of files) {
 				for (const use of text.matchAll(new RegExp(`(\\S*)\\s*\\bm\\.${key}\\b(.)`, 'g'))) {

@@ -4,22 +4,14 @@
  * other imports. Its pure modules (the registry, the loader, histograms…) may be imported; a
  * dynamic `import('$lib/model')` from the lab, and type-only imports, are fine.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { sourceFiles } from '../../source-files';
 
 const src = fileURLToPath(new URL('../../../src', import.meta.url));
 const model = join(src, 'lib/model');
-
-function sources(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory())
-			return path === model || entry.name === 'paraglide' ? [] : sources(path);
-		return /\.(ts|js|svelte)$/.test(entry.name) ? [path] : [];
-	});
-}
 
 /** `import … from '…'` and `export … from '…'` statements that are not type-only. */
 const staticImport = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm;
@@ -56,7 +48,7 @@ function pullsTfjs(file: string, seen = new Set<string>()): boolean {
 
 it('keeps every module that pulls in tfjs out of static imports outside src/lib/model', () => {
 	const offenders: string[] = [];
-	for (const file of sources(src)) {
+	for (const file of sourceFiles(src, (folder) => folder === model)) {
 		for (const [, spec] of readFileSync(file, 'utf8').matchAll(staticImport)) {
 			const target = resolveImport(file, spec!);
 			if (target?.startsWith(model) && pullsTfjs(target)) {
