@@ -179,6 +179,12 @@ describe('grouped convolution', () => {
 		const { dk, m, n, df } = await sizes(figure);
 		const counts = groupCounts(m, n);
 		await expect(chart.locator('circle.macs').count()).resolves.toBe(counts.length);
+		// The log axis names its decades alike, as the four languages abbreviate them: 1K beside
+		// 10K, not 1,000 beside 10K.
+		const ticks = await chart.locator('text.y').allTextContents();
+		expect(ticks).toContain('10K');
+		expect(ticks).toContain('1K');
+		expect(ticks.filter((tick) => tick.includes(','))).toEqual([]);
 		for (const g of [1, counts.at(-1) as number]) {
 			await setGroups(figure, g);
 			const readout = await chart.locator('[data-testid="group-cost-readout"]').textContent();
@@ -325,6 +331,12 @@ describe('grouped convolution', () => {
 			}
 			for (const view of ['filters', 'cost', 'shuffle'] as const) {
 				await show(figure, view);
+				if (lang === 'ko' && view === 'cost') {
+					const ticks = figure.locator('[data-testid="group-cost-chart"] text.y');
+					await expect(ticks.allTextContents()).resolves.toEqual(
+						expect.arrayContaining(['1천', '1만'])
+					);
+				}
 				// Retried as a web-first assertion is: a view just switched in may still be laying out
 				// around the figure; a real violation stays until the poll gives up.
 				await expect

@@ -142,6 +142,20 @@ export function formatCompact(value: number, lang: Locale): string {
 	return numberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }
 
+/**
+ * An axis's tick labels (formatCompact's), named alike: an axis that reaches ten thousand, and so
+ * abbreviates there, abbreviates its thousands too (10 / 100 / 1K / 10K, not 1,000 beside 10K;
+ * 1천 beside 1만; Chinese 1000 beside 1 万, as its compact notation has no thousands).
+ */
+export function formatTicks(values: readonly number[], lang: Locale): string[] {
+	const abbreviated = values.some((value) => Math.abs(value) >= 1e4);
+	return values.map((value) =>
+		abbreviated && Math.abs(value) >= 1e3 && Math.abs(value) < 1e4
+			? numberFormat(lang, { notation: 'compact', maximumSignificantDigits: 3 }).format(value)
+			: formatCompact(value, lang)
+	);
+}
+
 /** Any number a program produced (a notebook cell): integers exactly, others to 6 significant digits. */
 export function formatValue(value: number, lang: Locale): string {
 	if (!Number.isFinite(value)) return String(value);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	formatCompact,
+	formatTicks,
 	formatDecimal,
 	formatInteger,
 	formatBillions,
@@ -109,6 +110,27 @@ describe('compact numbers for axes', () => {
 		expect(formatCompact(9999, 'zh')).toBe('10,000');
 		expect(formatCompact(0.25, 'ru')).toBe('0,25');
 		expect(formatCompact(0, 'zh')).toBe('0');
+	});
+});
+
+describe('tick labels', () => {
+	it('abbreviate the thousands on an axis that abbreviates ten thousand', () => {
+		const decades = [10, 100, 1000, 10000, 100000];
+		expect(formatTicks(decades, 'en')).toEqual(['10', '100', '1K', '10K', '100K']);
+		expect(formatTicks(decades, 'ru').map(plain)).toEqual([
+			'10',
+			'100',
+			'1 тыс.',
+			'10 тыс.',
+			'100 тыс.'
+		]);
+		expect(formatTicks(decades, 'zh')).toEqual(['10', '100', '1000', `1${NBSP}万`, `10${NBSP}万`]);
+		expect(formatTicks(decades, 'ko')).toEqual(['10', '100', '1천', '1만', '10만']);
+	});
+
+	it('leave an axis below ten thousand as formatCompact writes it', () => {
+		expect(formatTicks([0, 2500, 5000, 7500], 'en')).toEqual(['0', '2,500', '5,000', '7,500']);
+		expect(formatTicks([0, 2e6, 4e6], 'ko')).toEqual(['0', '200만', '400만']);
 	});
 });
 
