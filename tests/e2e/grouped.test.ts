@@ -179,8 +179,7 @@ describe('grouped convolution', () => {
 		const { dk, m, n, df } = await sizes(figure);
 		const counts = groupCounts(m, n);
 		await expect(chart.locator('circle.macs').count()).resolves.toBe(counts.length);
-		// The log axis names its decades alike, as the four languages abbreviate them: 1K beside
-		// 10K, not 1,000 beside 10K.
+		// The log axis names its decades alike: 1K beside 10K, not 1,000 beside 10K.
 		const ticks = await chart.locator('text.y').allTextContents();
 		expect(ticks).toContain('10K');
 		expect(ticks).toContain('1K');

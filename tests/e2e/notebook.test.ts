@@ -171,6 +171,19 @@ describe('notebook playground', () => {
 		await page.context().close();
 	});
 
+	it('names a chart axis’s ticks alike: 5K beside 10K, not 5,000', async () => {
+		const { page } = await openPage(browser, PLAYGROUND);
+		const target = cell(page, 'tensors');
+		await typeCode(page, target, 'show.line([[0, 0], [1, 20000]])');
+		await target.locator('[data-testid="cell-run"]').click();
+		await ranAs(target, 'done');
+		const labels = await target
+			.locator('[data-testid="cell-output"] svg text.tick')
+			.allTextContents();
+		expect(labels.slice(0, 5)).toEqual(['0', '5K', '10K', '15K', '20K']);
+		await page.context().close();
+	});
+
 	it('shows syntax and runtime errors with their line, and the next run works', async () => {
 		const { page } = await openPage(browser, PLAYGROUND);
 		const target = cell(page, 'tensors');

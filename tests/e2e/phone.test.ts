@@ -103,11 +103,10 @@ function unannouncedOverflow(page: Page) {
 
 /**
  * Text in the page's SVG drawings that shows smaller than 9 px (the lab's strip numbers its blocks
- * at 9 px at every width): a chart drawn in a fixed frame shrinks with the screen unless it grows
- * its text to make up for it, which its widget does once hydrated. The first chart still too small
- * is scrolled to, as a reader comes to it: a widget hydrates when it comes near the screen, and on
- * a loaded machine the scroll through the page can pass a widget between two frames, unseen (CI at
- * fd0ee1a failed on an unhydrated chart in the Russian lesson 4).
+ * at 9 px at every width): a chart drawn in a fixed frame shrinks with the screen unless its widget,
+ * once hydrated, grows its text. Each call scrolls to the first such chart, as a reader comes to it,
+ * until it has grown: a scroll through a loaded page can pass a widget between two frames, unseen by
+ * the observer that hydrates it. A chart that never grows keeps the poll there, and fails it.
  */
 function tinySvgText(page: Page) {
 	return page.evaluate(() => {
@@ -150,7 +149,6 @@ describe('on a 390-px phone', () => {
 			step = 'looking for overflow';
 			expect(await unannouncedOverflow(page)).toEqual([]);
 			step = 'looking for text too small to read';
-			// Widgets grow their charts' text once hydrated, which they are as they come near.
 			await expect.poll(() => tinySvgText(page), { timeout: 20_000 }).toEqual([]);
 			step = 'running axe';
 			const violations = await a11yViolations(page);

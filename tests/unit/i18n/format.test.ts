@@ -132,6 +132,10 @@ describe('tick labels', () => {
 		expect(formatTicks([0, 2500, 5000, 7500], 'en')).toEqual(['0', '2,500', '5,000', '7,500']);
 		expect(formatTicks([0, 2e6, 4e6], 'ko')).toEqual(['0', '200만', '400만']);
 	});
+
+	it('name negative ticks as their positive counterparts', () => {
+		expect(formatTicks([-1e4, -5e3, 0, 5e3, 1e4], 'en')).toEqual(['-10K', '-5K', '0', '5K', '10K']);
+	});
 });
 
 describe('values a program produced', () => {
