@@ -74,3 +74,12 @@ export async function ranAs(
 ): Promise<void> {
 	await target.and(target.page().locator(`[data-status="${status}"]`)).waitFor({ timeout });
 }
+
+/** Presses the cell's Run button, as a student does, and waits until the run has ended `status`. */
+export async function run(
+	target: Locator,
+	status: 'done' | 'error' | 'running' = 'done'
+): Promise<void> {
+	await target.locator('[data-testid="cell-run"]').click();
+	await ranAs(target, status);
+}

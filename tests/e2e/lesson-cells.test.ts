@@ -9,6 +9,7 @@ import {
 	editorText,
 	en,
 	ranAs,
+	run,
 	starter,
 	typeCode
 } from './cell-helpers';
@@ -85,11 +86,6 @@ function layoutOf(target: Locator, lineSelector: string) {
 			y: glyph.top - cellBox.top
 		};
 	}, lineSelector);
-}
-
-async function run(target: Locator): Promise<void> {
-	await target.locator('[data-testid="cell-run"]').click();
-	await ranAs(target, 'done');
 }
 
 describe('cells in the English lessons', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser';
 import { seriousA11yViolations } from './live-helpers';
-import { cell, editorOf, editorText, en, ranAs, starter, typeCode } from './cell-helpers';
+import { cell, editorOf, editorText, en, ranAs, run, starter, typeCode } from './cell-helpers';
 
 const PLAYGROUND = '/en/notebook/';
 /** The runtime's limit (src/lib/notebook/runtime.ts) plus room for a busy CI machine. */
@@ -95,14 +95,12 @@ describe('notebook playground', () => {
 
 	it('stops an endless loop at the time limit, stays responsive, and runs again afterwards', async () => {
 		const { page, problems } = await openPage(browser, PLAYGROUND);
-		await cell(page, 'tensors').locator('[data-testid="cell-run"]').click();
-		await ranAs(cell(page, 'tensors'), 'done');
+		await run(cell(page, 'tensors'));
 
 		const looping = cell(page, 'images');
 		await typeCode(page, looping, 'let spins = 0;\nwhile (true) {\n\tspins++;\n}');
 		const started = Date.now();
-		await looping.locator('[data-testid="cell-run"]').click();
-		await ranAs(looping, 'running');
+		await run(looping, 'running');
 
 		// While the worker spins, the page still answers: edit and reset another cell.
 		await typeCode(page, cell(page, 'charts'), 'const stillResponsive = true;');
@@ -125,8 +123,7 @@ describe('notebook playground', () => {
 		await screenshot(page, 'notebook-timeout');
 
 		await typeCode(page, looping, '[1, 2, 3].map((x) => x * 10)');
-		await looping.locator('[data-testid="cell-run"]').click();
-		await ranAs(looping, 'done');
+		await run(looping);
 		await expect(looping.locator('[data-testid="cell-output"]').innerText()).resolves.toBe(
 			'[10, 20, 30]'
 		);
@@ -146,22 +143,19 @@ describe('notebook playground', () => {
 				' typeof fetch, typeof XMLHttpRequest, typeof indexedDB, typeof caches, typeof WebSocket].join(" ")'
 			].join('\n')
 		);
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'done');
+		await run(target);
 		await expect(target.locator('[data-testid="cell-output"]').innerText()).resolves.toBe(
 			Array(9).fill('undefined').join(' ')
 		);
 
 		await typeCode(page, target, 'document.cookie');
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'error');
+		await run(target, 'error');
 		await expect(target.locator('[data-testid="cell-error"]').innerText()).resolves.toContain(
 			'ReferenceError: document is not defined'
 		);
 
 		await typeCode(page, target, 'const m = await import("/en/");');
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'error');
+		await run(target, 'error');
 		await expect(target.locator('[data-testid="cell-error"]').innerText()).resolves.toContain(
 			en('cell_error_import')
 		);
@@ -175,8 +169,7 @@ describe('notebook playground', () => {
 		const { page } = await openPage(browser, PLAYGROUND);
 		const target = cell(page, 'tensors');
 		await typeCode(page, target, 'show.line([[0, 0], [1, 20000]])');
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'done');
+		await run(target);
 		const labels = await target
 			.locator('[data-testid="cell-output"] svg text.tick')
 			.allTextContents();
@@ -188,15 +181,13 @@ describe('notebook playground', () => {
 		const { page } = await openPage(browser, PLAYGROUND);
 		const target = cell(page, 'tensors');
 		await typeCode(page, target, 'const a = 1;\nconst b = ;');
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'error');
+		await run(target, 'error');
 		const syntax = await target.locator('[data-testid="cell-error"]').innerText();
 		expect(syntax).toContain(en('cell_error_syntax'));
 		expect(syntax).toContain('line 2, column 11');
 
 		await typeCode(page, target, 'const t = tf.ones([2, 3]);\n\nt.matMul(tf.ones([2, 3]))');
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'error');
+		await run(target, 'error');
 		const runtime = await target.locator('[data-testid="cell-error"]').innerText();
 		expect(runtime).toMatch(/Error: .*matMul: inner shapes/);
 		expect(runtime).toContain('line 3');
@@ -216,8 +207,7 @@ describe('notebook playground', () => {
 		await screenshot(page, 'notebook-error');
 
 		await typeCode(page, target, 'tf.ones([2, 3]).matMul(tf.ones([3, 2])).arraySync()');
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'done');
+		await run(target);
 		await expect(target.locator('[data-testid="cell-output"]').innerText()).resolves.toBe(
 			'[[3, 3], [3, 3]]'
 		);
@@ -233,8 +223,7 @@ describe('notebook playground', () => {
 		const code = target.locator('[data-testid="cell-code"]');
 		// The prerendered page shows the lesson's code; the edit comes back once it has hydrated.
 		await code.filter({ hasText: 't.matMul' }).waitFor({ timeout: 20_000 });
-		await target.locator('[data-testid="cell-run"]').click();
-		await ranAs(target, 'error');
+		await run(target, 'error');
 		expect(await page.locator('.cm-editor').count()).toBe(0);
 		const marked = code.locator('.error-line');
 		await expect(marked.count()).resolves.toBe(1);
@@ -260,10 +249,8 @@ describe('notebook playground', () => {
 		await typeCode(page, reader, 'tf.memory().numTensors');
 		const counts: string[] = [];
 		for (let i = 0; i < 3; i++) {
-			await target.locator('[data-testid="cell-run"]').click();
-			await ranAs(target, 'done');
-			await reader.locator('[data-testid="cell-run"]').click();
-			await ranAs(reader, 'done');
+			await run(target);
+			await run(reader);
 			counts.push(await reader.locator('[data-testid="cell-output"]').innerText());
 		}
 		// big and product stay (later cells may use them); the matMul before relu does not.
@@ -278,8 +265,7 @@ describe('notebook playground', () => {
 		const { page, problems } = await openPage(browser, PLAYGROUND);
 		const exercise = cell(page, 'exercise');
 		await exercise.scrollIntoViewIfNeeded();
-		await exercise.locator('[data-testid="cell-run"]').click();
-		await ranAs(exercise, 'done');
+		await run(exercise);
 		const check = exercise.locator('[data-testid="cell-check"]');
 		await expect(check.getAttribute('data-ok')).resolves.toBe('false');
 		await expect(check.innerText()).resolves.toContain(en('cell_hint_fill_in'));
@@ -291,8 +277,7 @@ describe('notebook playground', () => {
 			exercise,
 			code.replace('const cost = undefined;', 'const cost = M * N * D_F;')
 		);
-		await exercise.locator('[data-testid="cell-run"]').click();
-		await ranAs(exercise, 'done');
+		await run(exercise);
 		await expect(check.getAttribute('data-ok')).resolves.toBe('false');
 		await expect(check.innerText()).resolves.toContain(en('cell_hint_every_position'));
 		// The hint names the mistake, never the number.
@@ -305,8 +290,7 @@ describe('notebook playground', () => {
 			exercise,
 			code.replace('const cost = undefined;', 'const cost = M * N * D_F ** 2;')
 		);
-		await exercise.locator('[data-testid="cell-run"]').click();
-		await ranAs(exercise, 'done');
+		await run(exercise);
 		await expect(check.getAttribute('data-ok')).resolves.toBe('true');
 		await expect(check.innerText()).resolves.toContain(en('cell_check_right'));
 		await screenshot(page, 'notebook-exercise-right');
